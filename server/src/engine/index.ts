@@ -1,0 +1,10 @@
+// The engine's public surface for the front ends (server, CLI) and tests.
+export { lint, lintModel, fixAll, findRule, effectiveSeverities, unknownRuleIds } from './engine';
+export type { LintResult, RuleError, FixAllResult } from './engine';
+export { buildModel } from './model';
+export type { Model, Inst, Stage, Word, InstFlag } from './model';
+export { applyEdits, LineIndex, detectEol } from './text';
+export { initShellParser, shellParserReady } from './shell';
+export type { ShellCommand, ShellScript, ShellWord } from './shell';
+export { allRules } from '../rules';
+export type { Rule, RawFinding, RuleContext } from './rule';

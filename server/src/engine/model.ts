@@ -1,0 +1,307 @@
+// The document model: built once per document version from dockerfile-ast's parse and shared
+// by every rule. Rules ask the model; they never re-split strings themselves.
+import { DockerfileParser, type Instruction, type Dockerfile } from 'dockerfile-ast';
+import type { Range } from '../../../shared/types';
+import { LineIndex, detectEol } from './text';
+import { parseShell, type ShellScript, type ShellSource } from './shell';
+import { expand, type Scope } from './vars';
+import { parseImageRef, type ImageRef } from './image';
+import { collectPragmas, type Pragmas } from './pragmas';
+
+export interface Word { value: string; range: Range }
+export interface InstFlag { name: string; value: string | null; range: Range; nameRange: Range; valueRange: Range | null }
+export interface HeredocInfo { name: string; contentRange: Range | null; content: string }
+
+export interface Inst {
+  index: number;
+  /** Upper-cased keyword (`RUN`). */
+  keyword: string;
+  node: Instruction;
+  range: Range;
+  keywordRange: Range;
+  /** Arguments after the flags (dockerfile-ast's split, quotes kept). */
+  args: Word[];
+  flags: InstFlag[];
+  stage: Stage | null;
+  /** ARG/ENV values visible to this instruction (null: declared, value unknown). */
+  scope: Scope;
+  /** RUN/CMD/ENTRYPOINT/SHELL/HEALTHCHECK: exec (JSON array) or shell form. */
+  form: 'exec' | 'shell' | null;
+  /** Exec form: the array's strings with their ranges. */
+  json: Word[] | null;
+  /** Range from the first argument after the flags to the end of the instruction. */
+  bodyRange: Range | null;
+  /** Shell form: the body as the shell sees it (continuations joined, comment lines dropped). */
+  shellText: string | null;
+  /** Shell form: the parsed commands (RUN, CMD, ENTRYPOINT). */
+  shell: ShellScript | null;
+  heredocs: HeredocInfo[];
+}
+
+export interface Stage {
+  index: number;
+  name: string | null;
+  nameRange: Range | null;
+  from: Inst;
+  image: ImageRef;
+  /** The earlier stage this one builds on (`FROM builder`), if any. */
+  baseStage: Stage | null;
+  instructions: Inst[];
+  isFinal: boolean;
+  /** Names set by ENV in this stage or inherited from its base stage. */
+  envNames: Set<string>;
+}
+
+export interface Directives { syntax: string | null; escape: string; check: { skip: string[]; skipAll: boolean; error: boolean } }
+
+export interface Model {
+  text: string;
+  lines: LineIndex;
+  eol: string;
+  escapeChar: string;
+  ast: Dockerfile;
+  instructions: Inst[];
+  stages: Stage[];
+  /** ARGs declared before the first FROM, with defaults. */
+  globalScope: Scope;
+  directives: Directives;
+  pragmas: Pragmas;
+  /** The instruction whose lines contain `line`, if any. */
+  instructionAt(line: number): Inst | null;
+  /** A stage by name (case-insensitive) or index. */
+  stageByRef(ref: string): Stage | null;
+}
+
+const SHELL_FORM_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT']);
+const FORM_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'HEALTHCHECK', 'ADD', 'COPY', 'VOLUME']);
+
+export function buildModel(text: string): Model {
+  const ast = DockerfileParser.parse(text);
+  const lines = new LineIndex(text);
+  const escapeChar = ast.getEscapeCharacter();
+  const directives = readDirectives(ast);
+  const instructions: Inst[] = [];
+  const stages: Stage[] = [];
+  let globalScope: Scope = new Map();
+  let scope: Scope = globalScope;
+  let stage: Stage | null = null;
+
+  for (const node of ast.getInstructions()) {
+    const keyword = node.getKeyword().toUpperCase();
+    const range = node.getRange();
+    const flagNodes = 'getFlags' in node && typeof (node as { getFlags?: unknown }).getFlags === 'function'
+      ? (node as unknown as { getFlags(): import('dockerfile-ast').Flag[] }).getFlags() : [];
+    const flags: InstFlag[] = flagNodes.map((f) => ({ name: f.getName(), value: f.getValue(), range: f.getRange(), nameRange: f.getNameRange(), valueRange: f.getValueRange() }));
+    const args: Word[] = node.getArguments().map((a) => ({ value: a.getValue(), range: a.getRange() }));
+    const inst: Inst = {
+      index: instructions.length, keyword, node, range, keywordRange: node.getInstructionRange(), args, flags,
+      stage: null, scope, form: null, json: null, bodyRange: null, shellText: null, shell: null, heredocs: [],
+    };
+
+    if (keyword === 'FROM') {
+      const imageArg = args[0];
+      const asIdx = args.findIndex((a, i) => i > 0 && a.value.toUpperCase() === 'AS');
+      const nameArg = asIdx > 0 ? args[asIdx + 1] : undefined;
+      const raw = imageArg ? imageArg.value : '';
+      const resolved = imageArg ? expand(raw, globalScope) : { value: '', unresolved: [] };
+      const baseStage = resolved.value !== null ? stages.find((s) => s.name !== null && s.name === resolved.value!.toLowerCase()) ?? null : null;
+      const platform = flags.find((f) => f.name === 'platform')?.value ?? null;
+      const image = parseImageRef(raw, resolved.value, resolved.unresolved, imageArg ? imageArg.range : range, platform, lines);
+      // A stage starts from its base stage's ENV (ARGs are not inherited).
+      const inherited = new Map<string, string | null>();
+      if (baseStage) for (const [k, v] of baseStage.instructions[baseStage.instructions.length - 1].scope) if (baseStage.envNames.has(k)) inherited.set(k, v);
+      stage = {
+        index: stages.length, name: nameArg ? nameArg.value.toLowerCase() : null, nameRange: nameArg ? nameArg.range : null,
+        from: inst, image, baseStage, instructions: [], isFinal: false, envNames: new Set(baseStage?.envNames ?? []),
+      };
+      stages.push(stage);
+      scope = inherited;
+      inst.scope = scope;
+    } else if (keyword === 'ARG') {
+      if (stage === null) {
+        globalScope = declare(globalScope, args, globalScope, false);
+        scope = globalScope;
+      } else {
+        scope = declare(scope, args, globalScope, true);
+      }
+      inst.scope = scope;
+    } else if (keyword === 'ENV') {
+      const before = scope;
+      const next = new Map(scope);
+      for (const [k, v] of envPairs(node, before)) {
+        next.set(k, v);
+        if (stage) stage.envNames.add(k);
+      }
+      scope = next;
+      inst.scope = scope;
+    }
+    inst.stage = stage;
+    if (stage) stage.instructions.push(inst);
+
+    if (FORM_KEYWORDS.has(keyword)) analyseForm(inst, text, lines, escapeChar);
+    instructions.push(inst);
+  }
+  if (stages.length) stages[stages.length - 1].isFinal = true;
+
+  const starts = instructions.map((i) => i.range.start.line);
+  const model: Model = {
+    text, lines, eol: detectEol(text), escapeChar, ast, instructions, stages, globalScope, directives,
+    pragmas: collectPragmas(ast, instructions, lines),
+    instructionAt(line: number): Inst | null {
+      let lo = 0, hi = starts.length - 1, found = -1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (starts[mid] <= line) { found = mid; lo = mid + 1; } else hi = mid - 1;
+      }
+      if (found < 0) return null;
+      const i = instructions[found];
+      return line <= i.range.end.line ? i : null;
+    },
+    stageByRef(ref: string): Stage | null {
+      if (/^[0-9]+$/.test(ref)) return stages[Number(ref)] ?? null;
+      const r = ref.toLowerCase();
+      return stages.find((s) => s.name === r) ?? null;
+    },
+  };
+  return model;
+}
+
+
+function declare(scope: Scope, args: Word[], globalScope: Scope, inStage: boolean): Scope {
+  const next = new Map(scope);
+  for (const a of args) {
+    const eq = a.value.indexOf('=');
+    if (eq > 0) {
+      const name = a.value.slice(0, eq);
+      next.set(name, expand(stripQuotes(a.value.slice(eq + 1)), scope).value);
+    } else if (a.value.length) {
+      // `ARG NAME` in a stage picks up the global default, if there is one.
+      next.set(a.value, inStage && globalScope.has(a.value) ? globalScope.get(a.value)! : scope.get(a.value) ?? null);
+    }
+  }
+  return next;
+}
+
+function envPairs(node: Instruction, scope: Scope): [string, string | null][] {
+  const props = (node as unknown as { getProperties?: () => { getName(): string; getValue(): string | null }[] }).getProperties?.() ?? [];
+  return props.map((p) => [p.getName(), p.getValue() === null ? null : expand(p.getValue()!, scope).value]);
+}
+
+function stripQuotes(v: string): string {
+  if (v.length >= 2 && ((v[0] === '"' && v[v.length - 1] === '"') || (v[0] === "'" && v[v.length - 1] === "'"))) return v.slice(1, -1);
+  return v;
+}
+
+function readDirectives(ast: Dockerfile): Directives {
+  const d: Directives = { syntax: null, escape: ast.getEscapeCharacter(), check: { skip: [], skipAll: false, error: false } };
+  for (const dir of ast.getDirectives()) {
+    const name = dir.getName().toLowerCase();
+    const value = dir.getValue();
+    if (name === 'syntax') d.syntax = value;
+    if (name === 'check') {
+      for (const part of value.split(';')) {
+        const eq = part.indexOf('=');
+        if (eq < 0) continue;
+        const k = part.slice(0, eq).trim().toLowerCase();
+        const v = part.slice(eq + 1).trim();
+        if (k === 'skip') {
+          if (v.toLowerCase() === 'all') d.check.skipAll = true;
+          else d.check.skip.push(...v.split(',').map((s) => s.trim()).filter(Boolean));
+        } else if (k === 'error') d.check.error = v.toLowerCase() === 'true';
+      }
+    }
+  }
+  return d;
+}
+
+/** Decide exec vs shell form and, for shell form, parse the body with the shell parser. */
+function analyseForm(inst: Inst, text: string, lines: LineIndex, escapeChar: string): void {
+  const first = inst.args[0];
+  if (!first) { inst.form = null; return; }
+  const startOff = lines.offsetAt(first.range.start);
+  const endOff = lines.offsetAt(inst.range.end);
+  inst.bodyRange = lines.range(startOff, endOff);
+  const heredocNodes = inst.keyword === 'RUN' && 'getHeredocs' in inst.node ? (inst.node as unknown as { getHeredocs(): import('dockerfile-ast').Heredoc[] }).getHeredocs() : [];
+  inst.heredocs = heredocNodes.map((h) => {
+    const cr = h.getContentRange();
+    return { name: h.getName(), contentRange: cr, content: cr ? lines.textOf(cr) : '' };
+  });
+  const joined = joinContinuations(text, startOff, endOff, escapeChar, inst.heredocs.length > 0);
+  const trimmed = joined.text.trim();
+  if (trimmed.startsWith('[')) {
+    try {
+      const arr: unknown = JSON.parse(trimmed);
+      if (Array.isArray(arr) && arr.every((x) => typeof x === 'string')) {
+        inst.form = 'exec';
+        const jsonStrings = (inst.node as unknown as { getJSONStrings?: () => { getValue(): string; getJSONValue?: () => string; getRange(): Range }[] }).getJSONStrings?.() ?? [];
+        inst.json = jsonStrings.length === arr.length
+          ? jsonStrings.map((j, k) => ({ value: arr[k] as string, range: j.getRange() }))
+          : (arr as string[]).map((v) => ({ value: v, range: inst.bodyRange! }));
+        return;
+      }
+    } catch { /* not JSON: shell form, as Docker does */ }
+  }
+  inst.form = 'shell';
+  if (!SHELL_FORM_KEYWORDS.has(inst.keyword)) return;
+  let src: ShellSource = joined;
+  // `RUN <<EOF` with nothing before the heredoc: the heredoc body is the script.
+  const h = inst.heredocs[0];
+  if (h && first.value.startsWith('<<') && h.contentRange) {
+    const shebang = /^#!\s*(\S+)/.exec(h.content);
+    if (shebang && !/(^|\/)(env\s+)?(ba|da|a|z|k)?sh$/.test(shebang[1])) { inst.shellText = h.content; return; }
+    const s = lines.offsetAt(h.contentRange.start);
+    const map = new Int32Array(h.content.length);
+    for (let k = 0; k < map.length; k++) map[k] = s + k;
+    src = { text: h.content, map };
+  }
+  inst.shellText = src.text;
+  inst.shell = parseShell(src, lines);
+}
+
+/**
+ * The instruction body as the shell receives it: escape-newline continuations removed, and
+ * comment lines inside a continuation dropped (as BuildKit does). With heredocs, only the
+ * first line is joined; heredoc bodies pass through unchanged.
+ */
+export function joinContinuations(text: string, start: number, end: number, esc: string, heredoc: boolean): ShellSource {
+  const out: string[] = [];
+  const map: number[] = [];
+  let i = start;
+  let joining = true;
+  while (i < end) {
+    const c = text[i];
+    if (joining && c === esc) {
+      let j = i + 1;
+      while (j < end && (text[j] === ' ' || text[j] === '\t')) j++;
+      if (j >= end || text[j] === '\n' || text[j] === '\r') {
+        if (text[j] === '\r') j++;
+        if (text[j] === '\n') j++;
+        // Drop comment lines and empty lines that follow a continuation.
+        for (;;) {
+          let k = j;
+          while (k < end && (text[k] === ' ' || text[k] === '\t')) k++;
+          if (k < end && text[k] === '#') {
+            while (k < end && text[k] !== '\n') k++;
+            j = k < end ? k + 1 : k;
+          } else if (k < end && (text[k] === '\n' || text[k] === '\r')) {
+            if (text[k] === '\r') k++;
+            j = k < end && text[k] === '\n' ? k + 1 : k;
+          } else break;
+        }
+        i = j;
+        continue;
+      }
+      // An escaped escape character stays as written for the shell.
+      out.push(c);
+      map.push(i);
+      i++;
+      if (i < end) { out.push(text[i]); map.push(i); i++; }
+      continue;
+    }
+    if (heredoc && (c === '\n' || c === '\r')) joining = false;
+    out.push(c);
+    map.push(i);
+    i++;
+  }
+  return { text: out.join(''), map };
+}
