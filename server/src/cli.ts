@@ -1,0 +1,260 @@
+// CLI wiring only: parse arguments, find and read files, call the engine, hand the findings
+// to a format, choose the exit code. Anything smarter belongs in the engine.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Finding, LintOptions } from '../../shared/types';
+import { lint, fixAll, allRules, unknownRuleIds } from './engine';
+import { initEngine } from './host/shellWasm';
+import {
+  FORMATS, LEVEL_RANK, formatJson, formatRulesJson, formatRulesText, formatText, levelOf,
+  type FileReport, type Format, type Level,
+} from './formats';
+// A JSON import, so esbuild inlines the version into dist/cli.js.
+import { version } from '../../package.json';
+
+export const HELP = `Usage: layerwise [options] <file|dir|->...
+
+Lint Dockerfiles against container best practices and fix what can be fixed safely.
+Directories are searched recursively for Dockerfile, Containerfile, *.dockerfile,
+Dockerfile.* and Containerfile.* (not *.dockerignore; node_modules and .git are
+skipped). "-" reads a Dockerfile from stdin (reported as file "-").
+
+Options:
+  -f, --format <text|json>         output format (default: text)
+                                   text: file:line:column: level code message
+                                   json: one array of {file, line, column, endLine,
+                                   endColumn, level, code, name, aliases, message,
+                                   fixable, fixSafety}
+      --enable <ids>               enable rules by code, name or alias; comma-separated,
+                                   repeatable; "all" enables every rule
+      --disable <ids>              disable rules (wins over --enable); "all" disables all
+      --fix                        apply safe fixes in place, then report what remains;
+                                   with "-" the fixed text goes to stdout and the report
+                                   to stderr
+  -t, --failure-threshold <level>  exit 1 only for findings at or above <level>:
+                                   error, warning, info, style or none (default: info,
+                                   as in hadolint)
+      --list-rules                 list every rule (a JSON array with --format json)
+  -v, --version                    print the version
+  -h, --help                       print this help
+
+Levels are hadolint's: error, warning, info, style. Lines and columns are 1-based;
+columns count characters. Colour is used only when stdout is a terminal and NO_COLOR
+is not set.
+
+Exit status: 0 nothing at or above the threshold, 1 findings at or above it,
+2 usage or I/O error (other files are still linted).
+`;
+
+type Threshold = Level | 'none';
+const THRESHOLDS: readonly Threshold[] = ['error', 'warning', 'info', 'style', 'none'];
+
+class UsageError extends Error {}
+
+interface Args {
+  format: Format;
+  enable: string[];
+  disable: string[];
+  fix: boolean;
+  threshold: Threshold;
+  listRules: boolean;
+  version: boolean;
+  help: boolean;
+  inputs: string[];
+}
+
+const splitIds = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
+
+export function parseArgs(argv: readonly string[]): Args {
+  const a: Args = { format: 'text', enable: [], disable: [], fix: false, threshold: 'info', listRules: false, version: false, help: false, inputs: [] };
+  const takesValue = new Map([
+    ['--format', '--format'], ['-f', '--format'],
+    ['--enable', '--enable'], ['--disable', '--disable'],
+    ['--failure-threshold', '--failure-threshold'], ['-t', '--failure-threshold'],
+  ]);
+  const flags = new Map([
+    ['--fix', 'fix'], ['--list-rules', 'listRules'], ['--version', 'version'], ['-v', 'version'], ['--help', 'help'], ['-h', 'help'],
+  ] as const);
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') { a.inputs.push(...argv.slice(i + 1)); break; }
+    if (arg === '-' || !arg.startsWith('-')) { a.inputs.push(arg); continue; }
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    const flag = flags.get(name as never);
+    if (flag) {
+      if (eq > 0) throw new UsageError(`option '${name}' takes no value`);
+      a[flag] = true;
+      continue;
+    }
+    const opt = takesValue.get(name);
+    if (!opt) throw new UsageError(`unknown option '${name}' (see --help)`);
+    let value: string;
+    if (eq > 0) value = arg.slice(eq + 1);
+    else if (i + 1 < argv.length) value = argv[++i];
+    else throw new UsageError(`option '${opt}' needs a value`);
+    switch (opt) {
+      case '--format': {
+        const v = value.toLowerCase() === 'tty' ? 'text' : value.toLowerCase(); // hadolint's name for text
+        if (!(FORMATS as readonly string[]).includes(v)) throw new UsageError(`unknown format '${value}' (expected ${FORMATS.join(' or ')})`);
+        a.format = v as Format;
+        break;
+      }
+      case '--enable': a.enable.push(...splitIds(value)); break;
+      case '--disable': a.disable.push(...splitIds(value)); break;
+      case '--failure-threshold': {
+        const v = value.toLowerCase() === 'hint' ? 'style' : value.toLowerCase();
+        if (!(THRESHOLDS as readonly string[]).includes(v)) throw new UsageError(`unknown failure threshold '${value}' (expected ${THRESHOLDS.join(', ')})`);
+        a.threshold = v as Threshold;
+        break;
+      }
+    }
+  }
+  return a;
+}
+
+/** Dockerfile-like names: Dockerfile, Containerfile, *.dockerfile, Dockerfile.*, Containerfile.* */
+export function isDockerfileName(name: string): boolean {
+  const n = name.toLowerCase();
+  if (n.endsWith('.dockerignore')) return false;
+  return n === 'dockerfile' || n === 'containerfile' || n.endsWith('.dockerfile')
+    || n.startsWith('dockerfile.') || n.startsWith('containerfile.');
+}
+
+const SKIP_DIRS = new Set(['node_modules', '.git']);
+const byName = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+
+/** Dockerfile-like files under `dir`, depth first, entries in code-unit order. Symlinked directories are not followed. */
+export function findDockerfiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    const entries = fs.readdirSync(d, { withFileTypes: true }).sort((x, y) => byName(x.name, y.name));
+    for (const e of entries) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) { if (!SKIP_DIRS.has(e.name)) walk(p); continue; }
+      if (!isDockerfileName(e.name)) continue;
+      if (e.isFile()) out.push(p);
+      else if (e.isSymbolicLink()) { try { if (fs.statSync(p).isFile()) out.push(p); } catch { /* dangling link */ } }
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(typeof c === 'string' ? Buffer.from(c) : c);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+const errMessage = (e: unknown) => {
+  const err = e as NodeJS.ErrnoException;
+  if (err && err.code === 'ENOENT') return 'no such file or directory';
+  if (err && err.code === 'EACCES') return 'permission denied';
+  if (err && err.code === 'EISDIR') return 'is a directory';
+  return (err && err.message) || String(e);
+};
+
+export interface Io {
+  stdout(s: string): void;
+  stderr(s: string): void;
+  readStdin(): Promise<string>;
+  color: boolean;
+}
+
+function defaultIo(): Io {
+  const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '';
+  return {
+    stdout: (s) => { if (s) process.stdout.write(s); },
+    stderr: (s) => { if (s) process.stderr.write(s); },
+    readStdin,
+    color: !!process.stdout.isTTY && !noColor,
+  };
+}
+
+/** Run the CLI; resolves to the exit code (0 clean, 1 findings at/above threshold, 2 usage or I/O error). */
+export async function main(argv: readonly string[], io: Io = defaultIo()): Promise<number> {
+  const fail = (msg: string) => io.stderr(`layerwise: ${msg}\n`);
+  let args: Args;
+  try {
+    args = parseArgs(argv);
+    if (args.help) { io.stdout(HELP); return 0; }
+    if (args.version) { io.stdout(`layerwise ${version}\n`); return 0; }
+    if (args.listRules) {
+      io.stdout(args.format === 'json' ? formatRulesJson(allRules) : formatRulesText(allRules));
+      return 0;
+    }
+    const unknown = unknownRuleIds([...args.enable, ...args.disable]);
+    if (unknown.length) throw new UsageError(`unknown rule id${unknown.length > 1 ? 's' : ''} in --enable/--disable: ${unknown.join(', ')} (see --list-rules)`);
+    if (args.inputs.length === 0) throw new UsageError('no input files (give files, directories or - for stdin; see --help)');
+  } catch (e) {
+    if (e instanceof UsageError) { fail(e.message); return 2; }
+    throw e;
+  }
+
+  const options: LintOptions = { enable: args.enable, disable: args.disable };
+  let ioError = false;
+
+  // Expand inputs to files, keeping argument order; each file once.
+  const files: string[] = [];
+  const seen = new Set<string>();
+  const add = (f: string) => { const key = f === '-' ? '-' : path.resolve(f); if (!seen.has(key)) { seen.add(key); files.push(f); } };
+  for (const input of args.inputs) {
+    if (input === '-') { add('-'); continue; }
+    let st: fs.Stats;
+    try { st = fs.statSync(input); } catch (e) { fail(`${input}: ${errMessage(e)}`); ioError = true; continue; }
+    if (!st.isDirectory()) { add(input); continue; }
+    let found: string[];
+    try { found = findDockerfiles(input); } catch (e) { fail(`${input}: ${errMessage(e)}`); ioError = true; continue; }
+    if (found.length === 0) fail(`warning: no Dockerfiles found under ${input}`);
+    found.forEach(add);
+  }
+
+  await initEngine();
+
+  const reports: FileReport[] = [];
+  let fixedStdin: string | undefined;
+  for (const file of files) {
+    let text: string;
+    try {
+      text = file === '-' ? await io.readStdin() : fs.readFileSync(file, 'utf8');
+    } catch (e) {
+      fail(`${file}: ${errMessage(e)}`); ioError = true; continue;
+    }
+    if (args.fix) {
+      try {
+        const r = fixAll(text, options, (f: Finding) => f.fixes.some((x) => x.safety === 'safe'));
+        if (r.text !== text) {
+          if (file !== '-') fs.writeFileSync(file, r.text, 'utf8');
+          text = r.text;
+        }
+        if (r.applied.length) io.stderr(`fixed ${r.applied.length} finding${r.applied.length === 1 ? '' : 's'} in ${file}\n`);
+      } catch (e) {
+        fail(`${file}: could not apply fixes: ${errMessage(e)}`); ioError = true;
+      }
+      if (file === '-') fixedStdin = text;
+    }
+    const result = lint(text, options);
+    for (const re of result.ruleErrors) fail(`rule ${re.code} failed on ${file}: ${re.message.split(/\r?\n/)[0]}`);
+    reports.push({ file, text, findings: result.findings });
+  }
+
+  // With --fix and stdin, stdout carries the fixed text; the report goes to stderr.
+  const report = args.format === 'json' ? formatJson(reports) : formatText(reports, { color: io.color && fixedStdin === undefined });
+  if (fixedStdin !== undefined) { io.stdout(fixedStdin); io.stderr(report); }
+  else io.stdout(report);
+
+  if (ioError) return 2;
+  if (args.threshold === 'none') return 0;
+  const min = LEVEL_RANK[args.threshold];
+  const failing = reports.some((r) => r.findings.some((f) => LEVEL_RANK[levelOf(f.severity)] >= min));
+  return failing ? 1 : 0;
+}
+
+if (require.main === module) {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0); throw e; });
+  main(process.argv.slice(2)).then(
+    (code) => { process.exitCode = code; },
+    (e) => { process.stderr.write(`layerwise: internal error: ${e instanceof Error ? e.message : String(e)}\n`); process.exitCode = 2; },
+  );
+}
