@@ -11,7 +11,8 @@ if (!fs.existsSync(cli)) {
 } else {
   process.stdout.on('error', (e) => { if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0); throw e; });
   require(cli).main(process.argv.slice(2)).then(
-    (code) => { process.exitCode = code; },
+    // Exit explicitly: after --pin-digests, idle keep-alive sockets would hold the process.
+    (code) => { process.stdout.write('', () => process.stderr.write('', () => process.exit(code))); },
     (e) => { process.stderr.write(`layerwise: internal error: ${e && e.message ? e.message : String(e)}\n`); process.exitCode = 2; },
   );
 }

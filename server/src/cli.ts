@@ -5,6 +5,11 @@ import * as path from 'node:path';
 import type { Finding, LintOptions } from '../../shared/types';
 import { lint, fixAll, allRules, unknownRuleIds } from './engine';
 import { initEngine } from './host/shellWasm';
+import { buildModel } from './engine/model';
+import { applyEdits } from './engine/text';
+import { RegistryClient, DEFAULT_INSECURE_REGISTRIES } from './registry/client';
+import { pinAllDigests } from './registry/pin';
+import { unifiedDiff } from './formats/diff';
 import {
   FORMATS, LEVEL_RANK, formatJson, formatRulesJson, formatRulesText, formatText, levelOf,
   type FileReport, type Format, type Level,
@@ -31,6 +36,15 @@ Options:
       --fix                        apply safe fixes in place, then report what remains;
                                    with "-" the fixed text goes to stdout and the report
                                    to stderr
+      --fix-dry-run                print the safe fixes as a unified diff on stdout
+                                   instead of writing them (the report goes to stderr)
+      --pin-digests                pin every FROM and COPY --from image to the digest its
+                                   registry serves (network; implies writing like --fix,
+                                   or a diff with --fix-dry-run). Credentials come from
+                                   the Docker config file ($DOCKER_CONFIG or ~/.docker)
+      --insecure-registry <host>   allow plain HTTP for <host[:port]> (repeatable;
+                                   localhost and 127.0.0.1 are always allowed)
+      --registry-timeout <ms>      time budget per registry lookup (default: 10000)
   -t, --failure-threshold <level>  exit 1 only for findings at or above <level>:
                                    error, warning, info, style or none (default: info,
                                    as in hadolint)
@@ -56,6 +70,10 @@ interface Args {
   enable: string[];
   disable: string[];
   fix: boolean;
+  fixDryRun: boolean;
+  pinDigests: boolean;
+  insecureRegistries: string[];
+  registryTimeoutMs: number;
   threshold: Threshold;
   listRules: boolean;
   version: boolean;
@@ -66,14 +84,15 @@ interface Args {
 const splitIds = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
 
 export function parseArgs(argv: readonly string[]): Args {
-  const a: Args = { format: 'text', enable: [], disable: [], fix: false, threshold: 'info', listRules: false, version: false, help: false, inputs: [] };
+  const a: Args = { format: 'text', enable: [], disable: [], fix: false, fixDryRun: false, pinDigests: false, insecureRegistries: [], registryTimeoutMs: 10000, threshold: 'info', listRules: false, version: false, help: false, inputs: [] };
   const takesValue = new Map([
     ['--format', '--format'], ['-f', '--format'],
     ['--enable', '--enable'], ['--disable', '--disable'],
     ['--failure-threshold', '--failure-threshold'], ['-t', '--failure-threshold'],
+    ['--insecure-registry', '--insecure-registry'], ['--registry-timeout', '--registry-timeout'],
   ]);
   const flags = new Map([
-    ['--fix', 'fix'], ['--list-rules', 'listRules'], ['--version', 'version'], ['-v', 'version'], ['--help', 'help'], ['-h', 'help'],
+    ['--fix', 'fix'], ['--fix-dry-run', 'fixDryRun'], ['--pin-digests', 'pinDigests'], ['--list-rules', 'listRules'], ['--version', 'version'], ['-v', 'version'], ['--help', 'help'], ['-h', 'help'],
   ] as const);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -98,6 +117,13 @@ export function parseArgs(argv: readonly string[]): Args {
         const v = value.toLowerCase() === 'tty' ? 'text' : value.toLowerCase(); // hadolint's name for text
         if (!(FORMATS as readonly string[]).includes(v)) throw new UsageError(`unknown format '${value}' (expected ${FORMATS.join(' or ')})`);
         a.format = v as Format;
+        break;
+      }
+      case '--insecure-registry': a.insecureRegistries.push(...splitIds(value)); break;
+      case '--registry-timeout': {
+        const ms = Number(value);
+        if (!Number.isInteger(ms) || ms <= 0) throw new UsageError(`--registry-timeout needs a positive number of milliseconds, not '${value}'`);
+        a.registryTimeoutMs = ms;
         break;
       }
       case '--enable': a.enable.push(...splitIds(value)); break;
@@ -214,6 +240,14 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
 
   const reports: FileReport[] = [];
   let fixedStdin: string | undefined;
+  const diffs: string[] = [];
+  const applyFixes = args.fix || args.fixDryRun;
+  const changes = applyFixes || args.pinDigests;
+  // The network is used only with --pin-digests, and only after the files were read.
+  const registry = args.pinDigests
+    ? new RegistryClient({ timeoutMs: args.registryTimeoutMs, trustedWorkspace: true, insecureRegistries: [...DEFAULT_INSECURE_REGISTRIES, ...args.insecureRegistries] })
+    : null;
+  const verb = args.fixDryRun ? 'would fix' : 'fixed';
   for (const file of files) {
     let text: string;
     try {
@@ -221,22 +255,42 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
     } catch (e) {
       fail(`${file}: ${errMessage(e)}`); ioError = true; continue;
     }
-    if (args.fix) {
-      try {
-        const r = fixAll(text, options, (f: Finding) => f.fixes.some((x) => x.safety === 'safe'));
-        if (r.text !== text) {
-          if (file !== '-') fs.writeFileSync(file, r.text, 'utf8');
+    if (changes) {
+      const original = text;
+      if (applyFixes) {
+        try {
+          const r = fixAll(text, options, (f: Finding) => f.fixes.some((x) => x.safety === 'safe'));
           text = r.text;
+          if (r.applied.length) io.stderr(`${verb} ${r.applied.length} finding${r.applied.length === 1 ? '' : 's'} in ${file}\n`);
+        } catch (e) {
+          fail(`${file}: could not apply fixes: ${errMessage(e)}`); ioError = true;
         }
-        if (r.applied.length) io.stderr(`fixed ${r.applied.length} finding${r.applied.length === 1 ? '' : 's'} in ${file}\n`);
-      } catch (e) {
-        fail(`${file}: could not apply fixes: ${errMessage(e)}`); ioError = true;
       }
-      if (file === '-') fixedStdin = text;
+      if (registry) {
+        const r = await pinAllDigests(buildModel(text), (ref) => registry.resolveDigest(ref));
+        for (const err of r.errors) { fail(`${file}:${err.line + 1}: ${err.error}`); ioError = true; }
+        if (r.edits.length) {
+          text = applyEdits(text, r.edits);
+          io.stderr(`${args.fixDryRun ? 'would pin' : 'pinned'} ${r.pinned.length} image${r.pinned.length === 1 ? '' : 's'} in ${file}\n`);
+        }
+      }
+      if (args.fixDryRun) diffs.push(unifiedDiff(file, original, text));
+      else if (text !== original && file !== '-') {
+        try { fs.writeFileSync(file, text, 'utf8'); } catch (e) { fail(`${file}: cannot write fixes: ${errMessage(e)}`); ioError = true; }
+      }
+      if (args.fixDryRun) text = original; // the report describes the file as it is on disk
+      else if (file === '-') fixedStdin = text;
     }
     const result = lint(text, options);
     for (const re of result.ruleErrors) fail(`rule ${re.code} failed on ${file}: ${re.message.split(/\r?\n/)[0]}`);
     reports.push({ file, text, findings: result.findings });
+  }
+
+  if (args.fixDryRun) {
+    // stdout carries the diff; the findings report goes to stderr.
+    io.stdout(diffs.join(''));
+    io.stderr(args.format === 'json' ? formatJson(reports) : formatText(reports, { color: false }));
+    return exitCode(args, reports, ioError);
   }
 
   // With --fix and stdin, stdout carries the fixed text; the report goes to stderr.
@@ -244,6 +298,10 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
   if (fixedStdin !== undefined) { io.stdout(fixedStdin); io.stderr(report); }
   else io.stdout(report);
 
+  return exitCode(args, reports, ioError);
+}
+
+function exitCode(args: Args, reports: FileReport[], ioError: boolean): number {
   if (ioError) return 2;
   if (args.threshold === 'none') return 0;
   const min = LEVEL_RANK[args.threshold];
