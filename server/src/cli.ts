@@ -150,21 +150,46 @@ export function isDockerfileName(name: string): boolean {
 const SKIP_DIRS = new Set(['node_modules', '.git']);
 const byName = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 
-/** Dockerfile-like files under `dir`, depth first, entries in code-unit order. Symlinked directories are not followed. */
-export function findDockerfiles(dir: string): string[] {
+/**
+ * Dockerfile-like files under `dir`, depth first, entries in code-unit order. Symlinked
+ * directories are not followed (so links cannot loop); a folder that cannot be read is
+ * reported through `onError` and the walk goes on.
+ */
+export function findDockerfiles(dir: string, onError: (p: string, e: unknown) => void = (_p, e) => { throw e; }): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
-    const entries = fs.readdirSync(d, { withFileTypes: true }).sort((x, y) => byName(x.name, y.name));
+    let entries: fs.Dirent[];
+    try { entries = fs.readdirSync(d, { withFileTypes: true }).sort((x, y) => byName(x.name, y.name)); } catch (e) { onError(d, e); return; }
     for (const e of entries) {
       const p = path.join(d, e.name);
       if (e.isDirectory()) { if (!SKIP_DIRS.has(e.name)) walk(p); continue; }
       if (!isDockerfileName(e.name)) continue;
       if (e.isFile()) out.push(p);
-      else if (e.isSymbolicLink()) { try { if (fs.statSync(p).isFile()) out.push(p); } catch { /* dangling link */ } }
+      else if (e.isSymbolicLink()) {
+        try { if (fs.statSync(p).isFile()) out.push(p); } catch (err) {
+          // A dangling link is not a file; a link loop named like a Dockerfile is worth a line.
+          if ((err as NodeJS.ErrnoException).code === 'ELOOP') onError(p, err);
+        }
+      }
     }
   };
   walk(dir);
   return out;
+}
+
+/** Larger inputs are refused: no real Dockerfile comes near it, and it bounds time and memory. */
+export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+
+/** Reads a file as a Dockerfile, or says in one phrase why it cannot be one. */
+function readDockerfile(file: string): string {
+  const st = fs.statSync(file);
+  if (st.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+  if (!st.isFile()) throw new Error('not a regular file');
+  if (st.size > MAX_FILE_BYTES) throw new Error(`too large for a Dockerfile (${(st.size / 1048576).toFixed(1)} MiB; the limit is ${MAX_FILE_BYTES / 1048576} MiB)`);
+  const buf = fs.readFileSync(file);
+  if (buf.length > MAX_FILE_BYTES) throw new Error(`too large for a Dockerfile (the limit is ${MAX_FILE_BYTES / 1048576} MiB)`);
+  if (buf.subarray(0, 8192).includes(0)) throw new Error('binary file (contains NUL bytes), not a Dockerfile');
+  return buf.toString('utf8');
 }
 
 async function readStdin(): Promise<string> {
@@ -178,6 +203,9 @@ const errMessage = (e: unknown) => {
   if (err && err.code === 'ENOENT') return 'no such file or directory';
   if (err && err.code === 'EACCES') return 'permission denied';
   if (err && err.code === 'EISDIR') return 'is a directory';
+  if (err && err.code === 'ELOOP') return 'too many levels of symbolic links (a link loop?)';
+  if (err && err.code === 'ENOTDIR') return 'not a directory (a path component is a file)';
+  if (err && err.code === 'ENAMETOOLONG') return 'file name too long';
   return (err && err.message) || String(e);
 };
 
@@ -231,7 +259,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
     try { st = fs.statSync(input); } catch (e) { fail(`${input}: ${errMessage(e)}`); ioError = true; continue; }
     if (!st.isDirectory()) { add(input); continue; }
     let found: string[];
-    try { found = findDockerfiles(input); } catch (e) { fail(`${input}: ${errMessage(e)}`); ioError = true; continue; }
+    found = findDockerfiles(input, (p, e) => { fail(`${p}: ${errMessage(e)}`); ioError = true; });
     if (found.length === 0) fail(`warning: no Dockerfiles found under ${input}`);
     found.forEach(add);
   }
@@ -251,7 +279,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
   for (const file of files) {
     let text: string;
     try {
-      text = file === '-' ? await io.readStdin() : fs.readFileSync(file, 'utf8');
+      text = file === '-' ? await io.readStdin() : readDockerfile(file);
     } catch (e) {
       fail(`${file}: ${errMessage(e)}`); ioError = true; continue;
     }
