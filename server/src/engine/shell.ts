@@ -82,20 +82,16 @@ const MAX_DEPTH = 4;
 export function parseShell(src: ShellSource, index: LineIndex): ShellScript {
   if (!parser) throw new Error('Layerwise: the shell parser is not initialised (call initShellParser first)');
   const out: ShellCommand[] = [];
-  const hasErrors = parseInto(src, index, out, [], 0);
   let simpleArgv: string[] | null = null;
-  if (!hasErrors && out.length === 1 && out[0].wrappers.length === 0 && src.text.trim().length > 0) {
-    const t = parser.parse(src.text);
-    if (t) {
-      const root = t.rootNode;
-      if (root.namedChildCount === 1 && root.namedChildren[0]!.type === 'command') simpleArgv = staticArgv(root.namedChildren[0]!);
-      t.delete();
-    }
-  }
+  // One parse per body: the argv of a one-command script is read from the same tree.
+  const hasErrors = parseInto(src, index, out, [], 0, (root) => {
+    if (!root.hasError && root.namedChildCount === 1 && root.namedChildren[0]!.type === 'command') simpleArgv = staticArgv(root.namedChildren[0]!);
+  });
+  if (hasErrors || out.length !== 1 || out[0].wrappers.length !== 0 || src.text.trim().length === 0) simpleArgv = null;
   return { commands: out, hasErrors, simpleArgv };
 }
 
-function parseInto(src: ShellSource, index: LineIndex, out: ShellCommand[], wrappers: string[], depth: number): boolean {
+function parseInto(src: ShellSource, index: LineIndex, out: ShellCommand[], wrappers: string[], depth: number, onRoot?: (root: TsNode) => void): boolean {
   const tree = parser!.parse(src.text);
   if (!tree) return true;
   try {
@@ -186,6 +182,7 @@ function parseInto(src: ShellSource, index: LineIndex, out: ShellCommand[], wrap
       out.push({ name, argv: argv.map((a) => a.w), wrappers: wr, connector, inSubstitution: inSub, range, assignments: assigns });
     };
     visit(tree.rootNode, false);
+    onRoot?.(tree.rootNode);
     return tree.rootNode.hasError;
   } finally {
     tree.delete();
