@@ -130,6 +130,8 @@ export interface DepInstall {
   manifests: string[];
   /** The word to point at: the subcommand (`ci`, `install`, `download`) or the program. */
   word: ArgWord;
+  /** The command up to that word, for messages (`npm ci`, `go mod download`). */
+  label: string;
 }
 
 const NODE_LOCKS: Record<string, string[]> = {
@@ -168,6 +170,14 @@ function optionValues(argv: readonly ArgWord[], from: number, names: readonly st
  * counted: they have no manifest-only step to move ahead of the source copy.
  */
 export function dependencyInstall(argv: readonly ArgWord[]): DepInstall | null {
+  const d = detectInstall(argv);
+  if (!d) return null;
+  const end = argv.indexOf(d.word);
+  const words = argv.slice(0, end < 0 ? 1 : end + 1).map((w, i) => (i === 0 ? basename(w.value) : w.value));
+  return { ...d, label: words.join(' ') };
+}
+
+function detectInstall(argv: readonly ArgWord[]): Omit<DepInstall, 'label'> | null {
   if (!argv.length || argv[0].dynamic) return null;
   const prog = basename(argv[0].value);
   const sub = firstOperand(argv, 1);
