@@ -176,14 +176,25 @@ export function aptBoolean(v: string): boolean | null {
  * `--install-recommends=no`, or `-o APT::Install-Recommends=false` (also `0`, `no`, `off`).
  */
 export function aptNoRecommends(call: AptCall): boolean {
-  let result = false;
+  return aptRecommendsSetting(call) === false;
+}
+
+/**
+ * The last command-line setting of APT::Install-Recommends (apt reads options in order, the
+ * last one wins): false for `--no-install-recommends`, `--install-recommends=no`,
+ * `-o APT::Install-Recommends=0`; true for `--install-recommends` or `=true`; null when unset.
+ */
+export function aptRecommendsSetting(call: AptCall): boolean | null {
+  let result: boolean | null = null;
   for (const o of call.options) {
-    if (!o.long) continue;
-    if (o.name === 'no-install-recommends') result = true;
-    else if (o.name === 'install-recommends') result = o.value !== null && aptBoolean(o.value) === false;
+    if (o.long && o.name === 'no-install-recommends') result = o.value === null ? false : aptBoolean(o.value) === false;
+    else if (o.long && o.name === 'install-recommends') result = o.value === null || aptBoolean(o.value) !== false;
+    else if ((o.name === 'o' && !o.long) || (o.name === 'option' && o.long)) {
+      if (o.value === null) continue;
+      const eq = o.value.indexOf('=');
+      if (eq > 0 && o.value.slice(0, eq).trim().toLowerCase() === 'apt::install-recommends') result = aptBoolean(o.value.slice(eq + 1)) !== false;
+    }
   }
-  const cfg = aptConfigOptions(call).get('apt::install-recommends');
-  if (cfg !== undefined) result = aptBoolean(cfg) === false;
   return result;
 }
 
