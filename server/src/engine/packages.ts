@@ -372,7 +372,11 @@ export function appendCommandEdit(model: Model, inst: Inst, command: string): Te
   const lines = model.lines;
   const esc = model.escapeChar;
   const eol = model.eol;
-  const expectedWords = command.split(' ');
+  // `sudo rm ...` is parsed as `rm` wrapped in sudo.
+  const allWords = command.split(' ');
+  const sudo = allWords[0] === 'sudo';
+  const expectedWords = sudo ? allWords.slice(1) : allWords;
+  const wrappers = sudo ? ['sudo'] : [];
   const old = inst.shell.commands;
 
   const h = inst.heredocs[0];
@@ -391,7 +395,7 @@ export function appendCommandEdit(model: Model, inst: Inst, command: string): Te
     const insertion = errexit ? eol + indent + command : ' && ' + command;
     const content = text.slice(cStart, end) + insertion;
     const script = parseShell({ text: content, map: new Int32Array(content.length) }, new LineIndex(content));
-    if (!verifyAppended(script.commands, script.hasErrors, old, expectedWords, errexit ? ';' : '&&')) return null;
+    if (!verifyAppended(script.commands, script.hasErrors, old, expectedWords, wrappers, errexit ? ';' : '&&')) return null;
     const pos = lines.positionAt(end);
     return { range: { start: pos, end: pos }, newText: insertion };
   }
@@ -431,15 +435,15 @@ export function appendCommandEdit(model: Model, inst: Inst, command: string): Te
   const newText = text.slice(0, end) + insertion + text.slice(end);
   const joined = joinContinuations(newText, bodyStart, bodyEnd + insertion.length, esc, false);
   const script = parseShell(joined, new LineIndex(newText));
-  if (!verifyAppended(script.commands, script.hasErrors, old, expectedWords, '&&')) return null;
+  if (!verifyAppended(script.commands, script.hasErrors, old, expectedWords, wrappers, '&&')) return null;
   const pos = lines.positionAt(end);
   return { range: { start: pos, end: pos }, newText: insertion };
 }
 
-function verifyAppended(got: ShellCommand[], hasErrors: boolean, old: ShellCommand[], words: string[], connector: '&&' | ';'): boolean {
+function verifyAppended(got: ShellCommand[], hasErrors: boolean, old: ShellCommand[], words: string[], wrappers: string[], connector: '&&' | ';'): boolean {
   if (hasErrors || got.length !== old.length + 1) return false;
   if (!sameCommands(got.slice(0, old.length), old)) return false;
   const added = got[got.length - 1];
-  return added.connector === connector && !added.inSubstitution && added.wrappers.length === 0
+  return added.connector === connector && !added.inSubstitution && added.wrappers.join(' ') === wrappers.join(' ')
     && added.argv.length === words.length && added.argv.every((w, k) => !w.dynamic && w.text === words[k]);
 }
