@@ -447,3 +447,140 @@ function verifyAppended(got: ShellCommand[], hasErrors: boolean, old: ShellComma
   return added.connector === connector && !added.inSubstitution && added.wrappers.join(' ') === wrappers.join(' ')
     && added.argv.length === words.length && added.argv.every((w, k) => !w.dynamic && w.text === words[k]);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Package caches: which commands write them into the layer, which commands remove them
+
+export type CacheKind = 'apt-lists' | 'apt-cache' | 'apk' | 'pip' | 'npm' | 'yarn' | 'rpm' | 'zypper';
+
+export const CACHE_KINDS: Record<CacheKind, { label: string; dirs: string[] }> = {
+  'apt-lists': { label: "apt's package lists", dirs: [APT_LISTS_DIR] },
+  'apt-cache': { label: "apt's package cache", dirs: [APT_CACHE_DIR] },
+  apk: { label: "apk's cache", dirs: ['/var/cache/apk', '/etc/apk/cache'] },
+  pip: { label: "pip's cache", dirs: ['/root/.cache/pip'] },
+  npm: { label: "npm's cache", dirs: ['/root/.npm'] },
+  yarn: { label: "Yarn's cache", dirs: ['/usr/local/share/.cache/yarn', '/root/.cache/yarn'] },
+  rpm: { label: 'the yum/dnf cache', dirs: ['/var/cache/yum', '/var/cache/dnf', '/var/cache/libdnf5'] },
+  zypper: { label: "zypper's cache", dirs: ['/var/cache/zypp'] },
+};
+
+const RPM_TOOLS = new Set(['yum', 'dnf', 'dnf5', 'microdnf', 'tdnf']);
+/** Options taking a separate value, written before the subcommand, per tool. */
+const PRE_SUB_VALUE_OPTS: Record<string, Set<string>> = {
+  apk: new Set(['-X', '--repository', '-p', '--root', '--arch', '--cache-dir', '--keys-dir', '--repositories-file']),
+  npm: new Set(['--prefix', '-C', '--workspace', '-w', '--cache', '--userconfig']),
+  yarn: new Set(['--cwd', '--cache-folder', '--modules-folder']),
+  pip: new Set(['--cache-dir', '--log', '--proxy', '--timeout', '--retries']),
+  rpm: new Set(['-c', '--config', '--setopt', '--installroot', '--releasever', '--enablerepo', '--disablerepo', '--repo', '--repoid']),
+  zypper: new Set(['-R', '--root', '--reposd-dir', '-D', '--cache-dir', '-C', '--raw-cache-dir']),
+};
+
+/** The tool a command runs, for cache purposes (`python3 -m pip` is pip), and where its arguments start. */
+function toolOf(cmd: ShellCommand): { tool: string; from: number } | null {
+  const n = cmd.name;
+  if (/^pip[0-9.]*$/.test(n)) return { tool: 'pip', from: 1 };
+  if (/^python[0-9.]*$/.test(n)) {
+    const a = cmd.argv;
+    if (a.length > 2 && a[1].value === '-m' && /^pip[0-9.]*$/.test(a[2].value)) return { tool: 'pip', from: 3 };
+    return null;
+  }
+  if (RPM_TOOLS.has(n)) return { tool: 'rpm', from: 1 };
+  if (n === 'apk' || n === 'npm' || n === 'yarn' || n === 'zypper') return { tool: n, from: 1 };
+  return null;
+}
+
+/** The subcommand after global options (`apk --no-cache add` → `add`), with its index. */
+function toolSubcommand(cmd: ShellCommand, tool: string, from: number): { value: string; index: number } | null {
+  const withValue = PRE_SUB_VALUE_OPTS[tool] ?? new Set<string>();
+  for (let i = from; i < cmd.argv.length; i++) {
+    const w = cmd.argv[i];
+    if (w.dynamic) return null;
+    if (w.value.startsWith('-')) { if (withValue.has(w.value)) i++; continue; }
+    return { value: w.value.toLowerCase(), index: i };
+  }
+  return null;
+}
+
+function hasWord(cmd: ShellCommand, from: number, ...values: string[]): boolean {
+  return cmd.argv.some((w, k) => k >= from && !w.dynamic && values.some((v) => w.value === v || w.value.startsWith(v + '=')));
+}
+
+const APT_WRITES_CACHE = new Set(['install', 'reinstall', 'upgrade', 'dist-upgrade', 'full-upgrade', 'build-dep']);
+
+/**
+ * The caches a command writes into the layer: `apt-get update` the lists, `apt-get install`
+ * the package cache, `apk add` (without --no-cache), `pip install` (without --no-cache-dir or
+ * PIP_NO_CACHE_DIR), `npm install`/`ci`, `yarn`/`yarn add`, `yum`/`dnf install`, `zypper install`.
+ * A cache or tmpfs mount of the RUN over the cache directory keeps it out of the layer.
+ */
+export function cachesWritten(cmd: ShellCommand, inst: Inst): CacheKind[] {
+  const kinds: CacheKind[] = [];
+  const apt = aptCall(cmd, inst);
+  if (apt) {
+    if (apt.action === 'update') kinds.push('apt-lists');
+    else if (apt.action && APT_WRITES_CACHE.has(apt.action)) kinds.push('apt-cache');
+  } else {
+    const t = toolOf(cmd);
+    if (!t) return [];
+    const sub = toolSubcommand(cmd, t.tool, t.from);
+    const s = sub?.value ?? null;
+    switch (t.tool) {
+      case 'apk':
+        if (s && ['add', 'update', 'upgrade', 'fix'].includes(s) && !hasWord(cmd, 1, '--no-cache')) kinds.push('apk');
+        break;
+      case 'pip': {
+        const envOff = inst.scope.has('PIP_NO_CACHE_DIR') || cmd.assignments.some((a) => a.text.startsWith('PIP_NO_CACHE_DIR='));
+        if (s === 'install' && !envOff && !hasWord(cmd, t.from, '--no-cache-dir')) kinds.push('pip');
+        break;
+      }
+      case 'npm':
+        if (s && ['install', 'i', 'ci', 'add', 'update', 'up', 'upgrade', 'install-test', 'it', 'install-ci-test', 'cit'].includes(s)) kinds.push('npm');
+        break;
+      case 'yarn':
+        if (s === null ? cmd.argv.length === 1 || cmd.argv.slice(1).every((w) => w.value.startsWith('-')) : ['install', 'add', 'upgrade'].includes(s)) kinds.push('yarn');
+        break;
+      case 'rpm':
+        if (s && ['install', 'update', 'upgrade', 'groupinstall', 'makecache', 'reinstall', 'localinstall', 'distro-sync', 'group'].includes(s)) kinds.push('rpm');
+        break;
+      case 'zypper':
+        if (s && ['install', 'in', 'update', 'up', 'dist-upgrade', 'dup', 'refresh', 'ref', 'patch', 'source-install', 'si'].includes(s)) kinds.push('zypper');
+        break;
+    }
+  }
+  return kinds.filter((k) => !CACHE_KINDS[k].dirs.some((d) => mountKeepsOut(inst, d)));
+}
+
+/**
+ * The caches a command removes: `apt-get clean`/`distclean`, `apk cache clean`, `pip cache
+ * purge`, `npm cache clean`, `yarn cache clean`, `yum`/`dnf clean`, `zypper clean`, and `rm -r`
+ * (or `find ... -delete`) of a cache directory or a parent of it.
+ */
+export function cachesRemoved(cmd: ShellCommand, inst: Inst): CacheKind[] {
+  const kinds = new Set<CacheKind>();
+  const removed = removedDirs(cmd);
+  if (removed.length) {
+    for (const k of Object.keys(CACHE_KINDS) as CacheKind[]) {
+      if (CACHE_KINDS[k].dirs.some((d) => removed.some((r) => pathWithin(d, r)))) kinds.add(k);
+    }
+  }
+  const apt = aptCall(cmd, inst);
+  if (apt) {
+    if (apt.action === 'clean' || apt.action === 'autoclean' || apt.action === 'auto-clean') kinds.add('apt-cache');
+    if (apt.action === 'distclean' || apt.action === 'dist-clean') { kinds.add('apt-cache'); kinds.add('apt-lists'); }
+  } else {
+    const t = toolOf(cmd);
+    const sub = t ? toolSubcommand(cmd, t.tool, t.from) : null;
+    if (t && sub) {
+      const next = cmd.argv[sub.index + 1]?.value.toLowerCase();
+      switch (t.tool) {
+        case 'apk': if (sub.value === 'cache' && (next === 'clean' || next === 'purge')) kinds.add('apk'); break;
+        case 'pip': if (sub.value === 'cache' && (next === 'purge' || next === 'remove')) kinds.add('pip'); break;
+        case 'npm': if (sub.value === 'cache' && (next === 'clean' || next === 'clear' || next === 'rm')) kinds.add('npm'); break;
+        case 'yarn': if (sub.value === 'cache' && next === 'clean') kinds.add('yarn'); break;
+        case 'rpm': if (sub.value === 'clean') kinds.add('rpm'); break;
+        case 'zypper': if (sub.value === 'clean' || sub.value === 'cc') kinds.add('zypper'); break;
+      }
+    }
+  }
+  return [...kinds];
+}
