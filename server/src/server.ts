@@ -383,7 +383,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const insecure = [...DEFAULT_INSECURE_REGISTRIES, ...settings.registry.insecure];
     const key = JSON.stringify([insecure, settings.registry.timeoutMs, trustedWorkspace]);
     if (!registry || registry.key !== key) {
-      registry = { key, client: new RegistryClient({ timeoutMs: settings.registry.timeoutMs, insecureRegistries: insecure, trustedWorkspace }) };
+      // No digest cache across commands: "Update pinned digest" must see what the tag points to now.
+      registry = { key, client: new RegistryClient({ timeoutMs: settings.registry.timeoutMs, insecureRegistries: insecure, trustedWorkspace, cacheTtlMs: 0 }) };
     }
     return registry.client;
   }
@@ -404,8 +405,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const client = registryClient(settings);
     const abort = new AbortController();
     token.onCancellationRequested(() => abort.abort());
+    const looked = new Map<string, Promise<string>>();
+    const resolve = (ref: string) => {
+      let p = looked.get(ref);
+      if (!p) looked.set(ref, (p = client.resolveDigest(ref, { signal: abort.signal })));
+      return p;
+    };
     // The lookup takes time: if the document changes meanwhile, plan again on the new text
-    // (the digest is cached by then, so only the first round uses the network).
+    // (with the digest already known, so only the first round uses the network).
     for (let attempt = 0; attempt < 3; attempt++) {
       const doc = documents.get(arg.uri);
       if (!doc) return fail('cannot pin: the document was closed');
@@ -413,7 +420,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const model = resultFor(doc, settings).model;
       const inst = model.instructionAt(arg.line);
       if (!inst) return fail(`cannot pin: line ${arg.line + 1} is not part of an instruction`);
-      const r = await pinDigestFix(model, inst, (ref) => client.resolveDigest(ref, { signal: abort.signal }));
+      const r = await pinDigestFix(model, inst, resolve);
       if ('error' in r) return fail(r.error, r.upToDate ? MessageType.Info : MessageType.Error);
       const now = documents.get(arg.uri);
       if (!now) return fail('cannot pin: the document was closed');
