@@ -43,6 +43,8 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
   hint: DiagnosticSeverity.Hint,
 };
+/** The rule whose finding ("base image not pinned to a digest") the pin command fixes. */
+const PIN_RULE = 'LW1002';
 const RULE_SETTINGS = new Set(['off', 'on', 'error', 'warning', 'info', 'hint', 'style']);
 const REFACTOR_EXEC_FORM = CodeActionKind.RefactorRewrite;
 /** The pin action's kind: a refactoring (it needs the network, so it is never a quick fix). */
@@ -315,6 +317,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const only = params.context?.only;
     const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
     const actions: CodeAction[] = [];
+    const pinned = new Set<number>();
 
     // Source actions only when asked for (on save, or the Source Action menu).
     if (only && wants(CODE_ACTION_FIX_ALL)) {
@@ -344,6 +347,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           if (edit) more.push({ title: `Fix all ${code} in this file`, kind: CodeActionKind.QuickFix, edit: workspaceEdit(doc, [edit]) });
         }
         const inst = model.instructionAt(d.range.start.line);
+        // The unpinned-digest finding's fix needs the network: offered as the pin command.
+        if (inst && code === PIN_RULE && !pinned.has(inst.index)) {
+          const pin = pinAction(doc, model, inst, CodeActionKind.QuickFix);
+          if (pin) { pin.diagnostics = [d]; pin.isPreferred = true; fixes.push(pin); pinned.add(inst.index); }
+        }
         if (inst && !seen.has(`disable ${code} ${inst.index}`)) {
           seen.add(`disable ${code} ${inst.index}`);
           more.push({ title: `Disable ${code} for this instruction`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: workspaceEdit(doc, [disableEdit(model, inst, code)]) });
@@ -365,16 +373,22 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           actions.push({ title: fix.title.replace(/^Convert to/, `Convert ${inst.keyword} to`), kind: REFACTOR_EXEC_FORM, edit: workspaceEdit(doc, fix.edits) });
         }
       }
-      if (inst && (inst.keyword === 'FROM' || inst.keyword === 'COPY') && wants(REFACTOR_PIN)) {
-        const target = pinTarget(model, inst);
-        if (target && !('error' in target)) {
-          const title = target.currentDigest ? UPDATE_PIN_TITLE : `Pin ${target.reference} to digest`;
-          const args: PinDigestArgs = { uri: doc.uri, line: inst.range.start.line, version: doc.version };
-          actions.push({ title, kind: REFACTOR_PIN, command: { title, command: COMMAND_PIN_DIGEST, arguments: [args] } });
-        }
+      if (inst && !pinned.has(inst.index) && wants(REFACTOR_PIN)) {
+        const pin = pinAction(doc, model, inst, REFACTOR_PIN);
+        if (pin) actions.push(pin);
       }
     }
     return actions;
+  }
+
+  /** "Pin <image> to digest" / "Update pinned digest": a command, the lookup runs when chosen. */
+  function pinAction(doc: TextDocument, model: Model, inst: Inst, kind: string): CodeAction | null {
+    if (inst.keyword !== 'FROM' && inst.keyword !== 'COPY') return null;
+    const target = pinTarget(model, inst);
+    if (!target || 'error' in target) return null;
+    const title = target.currentDigest ? UPDATE_PIN_TITLE : `Pin ${target.reference} to digest`;
+    const args: PinDigestArgs = { uri: doc.uri, line: inst.range.start.line, version: doc.version };
+    return { title, kind, command: { title, command: COMMAND_PIN_DIGEST, arguments: [args] } };
   }
 
   // ---- pin digest (the only network use) ------------------------------------------------------

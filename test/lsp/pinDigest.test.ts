@@ -66,6 +66,22 @@ describe('language server: pin digest against a real registry', () => {
     assert.equal(proxy.requests.length, 0, 'no registry traffic before the action is chosen');
   });
 
+  it('offers the pin as the quick fix of an LW1002 (unpinned image) diagnostic, once', async () => {
+    const text = `FROM ${host}/team/base:1.2\n`;
+    const uri = await open(text);
+    const d = {
+      range: { start: { line: 0, character: 5 }, end: { line: 0, character: text.length - 1 } }, source: 'layerwise', code: 'LW1002',
+      message: 'not pinned', data: { version: 1, name: 'unpinned-base-digest', fixes: [] },
+    };
+    const actions = (await c.codeActions(uri, d.range, [d])) as CodeAction[];
+    const pins = actions.filter((a) => a.command?.command === COMMAND_PIN_DIGEST);
+    assert.equal(pins.length, 1);
+    assert.equal(pins[0].title, `Pin ${host}/team/base:1.2 to digest`);
+    assert.equal(pins[0].kind, 'quickfix');
+    assert.deepEqual(pins[0].diagnostics, [d]);
+    assert.equal(proxy.requests.length, 0);
+  });
+
   it('pins FROM image:tag to the index digest with workspace/applyEdit', async () => {
     const text = `FROM ${host}/team/base:1.2 AS build\nRUN true\n`;
     const uri = await open(text);
