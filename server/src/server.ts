@@ -531,3 +531,10 @@ export function main(argv: readonly string[]): number | null {
   startServer(connection);
   return null;
 }
+
+// Started directly (`node dist/server.js --node-ipc`, as the VS Code client forks it) rather
+// than through bin/layerwise-language-server.js.
+if (require.main === module) {
+  const code = main(process.argv.slice(2));
+  if (code !== null) process.exitCode = code;
+}
