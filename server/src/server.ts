@@ -166,9 +166,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     stats.lintRuns++;
     const result = lint(doc.getText(), { rules: settings.rules as never }, rules);
     for (const re of result.ruleErrors) {
-      const id = `${re.code}\u0000${re.message}`;
-      if (reportedRuleErrors.has(id)) continue;
-      reportedRuleErrors.add(id);
+      // Once per rule and session: a broken rule would otherwise log on every keystroke.
+      if (reportedRuleErrors.has(re.code)) continue;
+      reportedRuleErrors.add(re.code);
       connection.console.error(`rule ${re.code} failed (its findings are missing, the other rules still ran): ${re.message}`);
     }
     st.cache = { version: doc.version, key, result, fixAll: new Map() };
