@@ -92,7 +92,7 @@ describe('language server: a rule that throws (in process, injected rules)', () 
   it('is reported once on the console and the other findings still publish', async () => {
     const boom: Rule = {
       meta: { ...allRules.find((r) => r.meta.code === 'DL3020')!.meta, code: 'LW9999', name: 'always-throws', aliases: [] },
-      check() { throw new Error('boom in the rule'); },
+      check(model) { throw new Error(`boom in the rule at ${model.text.length}`); },
     };
     const rules = [allRules.find((r) => r.meta.code === 'DL3020')!, boom];
     const toServer = new PassThrough();
