@@ -63,6 +63,18 @@ export interface ShellScript {
   hasErrors: boolean;
   /** When the whole script is one command of static words, those words; else null. */
   simpleArgv: string[] | null;
+  /** `export`/`declare`/`readonly`/`local`/`typeset` statements (not commands), in source order. */
+  declarations: ShellDeclaration[];
+}
+
+/** `export A=1 B` and its kin: the keyword and the assignments / names it declares. */
+export interface ShellDeclaration {
+  keyword: string;
+  /** `NAME=value` assignments as words (bare names are left out). */
+  assignments: ShellWord[];
+  /** Inside `$(...)`, backticks or a process substitution. */
+  inSubstitution: boolean;
+  range: Range;
 }
 
 /** A piece of source to parse: `text[i]` sits at document offset `map[i]`. */
@@ -83,15 +95,16 @@ export function parseShell(src: ShellSource, index: LineIndex): ShellScript {
   if (!parser) throw new Error('Layerwise: the shell parser is not initialised (call initShellParser first)');
   const out: ShellCommand[] = [];
   let simpleArgv: string[] | null = null;
+  const declarations: ShellDeclaration[] = [];
   // One parse per body: the argv of a one-command script is read from the same tree.
-  const hasErrors = parseInto(src, index, out, [], 0, (root) => {
+  const hasErrors = parseInto(src, index, out, [], 0, declarations, (root) => {
     if (!root.hasError && root.namedChildCount === 1 && root.namedChildren[0]!.type === 'command') simpleArgv = staticArgv(root.namedChildren[0]!);
   });
   if (hasErrors || out.length !== 1 || out[0].wrappers.length !== 0 || src.text.trim().length === 0) simpleArgv = null;
-  return { commands: out, hasErrors, simpleArgv };
+  return { commands: out, hasErrors, simpleArgv, declarations };
 }
 
-function parseInto(src: ShellSource, index: LineIndex, out: ShellCommand[], wrappers: string[], depth: number, onRoot?: (root: TsNode) => void): boolean {
+function parseInto(src: ShellSource, index: LineIndex, out: ShellCommand[], wrappers: string[], depth: number, decls: ShellDeclaration[], onRoot?: (root: TsNode) => void): boolean {
   const tree = parser!.parse(src.text);
   if (!tree) return true;
   try {
@@ -126,6 +139,12 @@ function parseInto(src: ShellSource, index: LineIndex, out: ShellCommand[], wrap
         // Substitutions inside arguments hold commands too.
         for (const { node: c } of kids) if (c.type !== 'command_name') visitSubs(c);
         return;
+      }
+      if (n.type === 'declaration_command') {
+        const kw = n.children[0];
+        const assignments: ShellWord[] = [];
+        for (const c of n.namedChildren) if (c && c.type === 'variable_assignment') assignments.push(toWord(c, rangeOf));
+        decls.push({ keyword: kw ? kw.text : '', assignments, inSubstitution: inSub, range: rangeOf(n) });
       }
       const sub = inSub || n.type === 'command_substitution' || n.type === 'process_substitution';
       for (const c of n.children) if (c) visit(c, sub);
@@ -173,7 +192,7 @@ function parseInto(src: ShellSource, index: LineIndex, out: ShellCommand[], wrap
           out.push({ name, argv: argv.map((a) => a.w), wrappers: wr, connector, inSubstitution: inSub, range, assignments: assigns });
           const body = argv[ci + 1];
           const inner = innerSource(body.node, src);
-          parseInto(inner, index, out, [...wr, `${name} -c`], depth + 1);
+          parseInto(inner, index, out, [...wr, `${name} -c`], depth + 1, decls);
           return;
         }
       }
@@ -242,6 +261,14 @@ function staticValue(n: TsNode): string | null {
       return unescapeWord(n.text);
     case 'raw_string':
       return n.text.slice(1, -1);
+    case 'variable_assignment': {
+      const name = n.childForFieldName('name');
+      const value = n.childForFieldName('value');
+      if (!name) return null;
+      if (!value) return `${name.text}=`;
+      const v = staticValue(value);
+      return v === null ? null : `${name.text}=${v}`;
+    }
     case 'string': {
       for (const c of n.namedChildren) if (c && c.type !== 'string_content') return null;
       return n.text.slice(1, -1).replace(/\\([$`"\\\n])/g, '$1');
