@@ -2,6 +2,7 @@
 import type { Fix } from '../../../shared/types';
 import type { Inst, Model } from './model';
 import { parseShell } from './shell';
+import { imageFamily, knownWithoutEntrypoint, rootImage } from './user';
 
 const DEFAULT_SHELL = ['/bin/sh', '-c'];
 const POSIX_SHELL = /(^|[/\\])(sh|bash|ash|dash|zsh|ksh|mksh|busybox)(\.exe)?$/i;
@@ -40,6 +41,15 @@ export function effectiveShell(inst: Inst): string[] | null {
   return null;
 }
 
+/**
+ * Whether the default shell of `inst`'s stage is unknown: a Windows base image (`cmd`), or an
+ * escape character other than backslash, which is how Windows Dockerfiles are usually written.
+ */
+export function defaultShellUnknown(model: Model, inst: Inst): boolean {
+  if (model.escapeChar !== '\\') return true;
+  return inst.stage !== null && imageFamily(rootImage(inst.stage)) === 'windows';
+}
+
 function instructionSetIn(inst: Inst, keyword: string, chain: boolean): boolean {
   for (let s = inst.stage; s; s = chain ? s.baseStage : null) {
     if (s.instructions.some((i) => i.keyword === keyword)) return true;
@@ -76,7 +86,7 @@ export function execFormFix(model: Model, inst: Inst): Fix | null {
   const body = (inst.shellText ?? '').trim();
   if (!body) return null;
   const shell = effectiveShell(inst);
-  if (!shell && model.escapeChar !== '\\') return null;
+  if (!shell && defaultShellUnknown(model, inst)) return null;
   const keyword = inst.keyword;
   const posix = (shell ?? DEFAULT_SHELL).length > 0 && POSIX_SHELL.test((shell ?? DEFAULT_SHELL)[0]);
 
@@ -90,8 +100,9 @@ export function execFormFix(model: Model, inst: Inst): Fix | null {
     // Exec form changes how CMD and ENTRYPOINT combine: an exec-form ENTRYPOINT receives CMD
     // as arguments (shell form ignores it), and an ENTRYPOINT receives an exec-form CMD's argv
     // instead of `/bin/sh -c "..."`. Then the conversion is right but not behaviour-neutral.
+    // The same holds for an ENTRYPOINT the base image may define.
     const interacts = (keyword === 'ENTRYPOINT' && instructionSetIn(inst, 'CMD', false))
-      || (keyword === 'CMD' && instructionSetIn(inst, 'ENTRYPOINT', true));
+      || (keyword === 'CMD' && (instructionSetIn(inst, 'ENTRYPOINT', true) || !inst.stage || !knownWithoutEntrypoint(rootImage(inst.stage))));
     return {
       title: 'Convert to exec form',
       edits: [{ range: inst.bodyRange, newText: execFormText(argv) }],

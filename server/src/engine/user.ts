@@ -92,6 +92,21 @@ export function imageFamily(ref: ImageRef): ImageFamily {
   return 'unknown';
 }
 
+/** Official images known to set no ENTRYPOINT (a CMD reaches the container as written). */
+const NO_ENTRYPOINT_OFFICIAL = new Set(['alpine', 'debian', 'ubuntu', 'busybox', 'python', 'golang']);
+
+/**
+ * Whether the image is known to define no ENTRYPOINT. Many images do (node, postgres, nginx,
+ * eclipse-temurin, distroless language images), and an ENTRYPOINT sees exec-form and
+ * shell-form CMD differently, so anything not known is treated as possibly having one.
+ */
+export function knownWithoutEntrypoint(ref: ImageRef): boolean {
+  if (ref.resolved === null) return false;
+  if (ref.isScratch) return true;
+  const name = officialName(ref);
+  return name !== null && NO_ENTRYPOINT_OFFICIAL.has(name);
+}
+
 /**
  * Images documented to run as a non-root user without a USER instruction: distroless
  * `:nonroot` tags and Chainguard images other than their `-dev` variants.
