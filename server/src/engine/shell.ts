@@ -63,7 +63,25 @@ export interface ShellScript {
   hasErrors: boolean;
   /** When the whole script is one command of static words, those words; else null. */
   simpleArgv: string[] | null;
+  /** The top-level list structure, for edits that append to or group the script. */
+  shape: ShellShape;
 }
+
+/** How the script's top-level list is put together (`a && b || c; d &`). */
+export interface ShellShape {
+  /** Top-level and-or lists, separated by `;`, `&` or line breaks. */
+  lists: number;
+  /** A top-level and-or list uses `||`. */
+  or: boolean;
+  /** A top-level list runs in the background (`a & b`, `a &`). */
+  background: boolean;
+  /** The operator after the last list (`a;`, `a &`), if any. */
+  terminator: ';' | '&' | null;
+  /** The script has a `#` comment: it runs to the end of the line, so nothing can follow it. */
+  comment: boolean;
+}
+
+const EMPTY_SHAPE: ShellShape = { lists: 0, or: false, background: false, terminator: null, comment: false };
 
 /** A piece of source to parse: `text[i]` sits at document offset `map[i]`. */
 export interface ShellSource { text: string; map: ArrayLike<number> }
@@ -82,20 +100,36 @@ const MAX_DEPTH = 4;
 export function parseShell(src: ShellSource, index: LineIndex): ShellScript {
   if (!parser) throw new Error('Layerwise: the shell parser is not initialised (call initShellParser first)');
   const out: ShellCommand[] = [];
-  const hasErrors = parseInto(src, index, out, [], 0);
   let simpleArgv: string[] | null = null;
-  if (!hasErrors && out.length === 1 && out[0].wrappers.length === 0 && src.text.trim().length > 0) {
-    const t = parser.parse(src.text);
-    if (t) {
-      const root = t.rootNode;
-      if (root.namedChildCount === 1 && root.namedChildren[0]!.type === 'command') simpleArgv = staticArgv(root.namedChildren[0]!);
-      t.delete();
-    }
-  }
-  return { commands: out, hasErrors, simpleArgv };
+  let shape = EMPTY_SHAPE;
+  const hasErrors = parseInto(src, index, out, [], 0, (root) => {
+    shape = shapeOf(root);
+    if (!root.hasError && out.length === 1 && out[0].wrappers.length === 0 && src.text.trim().length > 0
+      && root.namedChildCount === 1 && root.namedChildren[0]!.type === 'command') simpleArgv = staticArgv(root.namedChildren[0]!);
+  });
+  return { commands: out, hasErrors, simpleArgv, shape };
 }
 
-function parseInto(src: ShellSource, index: LineIndex, out: ShellCommand[], wrappers: string[], depth: number): boolean {
+function shapeOf(root: TsNode): ShellShape {
+  const shape: ShellShape = { lists: 0, or: false, background: false, terminator: null, comment: root.descendantsOfType('comment').length > 0 };
+  const hasOr = (n: TsNode): boolean => n.type === 'list' && n.children.some((c) => c !== null && (c.type === '||' || (c.type === 'list' && hasOr(c))));
+  let last: string | null = null;
+  for (const c of root.children) {
+    if (!c || c.type === 'comment') continue;
+    if (c.isNamed) {
+      shape.lists++;
+      if (hasOr(c)) shape.or = true;
+      last = null;
+    } else {
+      if (c.type === '&') shape.background = true;
+      last = c.type;
+    }
+  }
+  shape.terminator = last === ';' || last === '&' ? last : null;
+  return shape;
+}
+
+function parseInto(src: ShellSource, index: LineIndex, out: ShellCommand[], wrappers: string[], depth: number, onRoot?: (root: TsNode) => void): boolean {
   const tree = parser!.parse(src.text);
   if (!tree) return true;
   try {
@@ -186,6 +220,7 @@ function parseInto(src: ShellSource, index: LineIndex, out: ShellCommand[], wrap
       out.push({ name, argv: argv.map((a) => a.w), wrappers: wr, connector, inSubstitution: inSub, range, assignments: assigns });
     };
     visit(tree.rootNode, false);
+    onRoot?.(tree.rootNode);
     return tree.rootNode.hasError;
   } finally {
     tree.delete();
