@@ -103,15 +103,16 @@ export function parseShell(src: ShellSource, index: LineIndex): ShellScript {
   let simpleArgv: string[] | null = null;
   let shape = EMPTY_SHAPE;
   const hasErrors = parseInto(src, index, out, [], 0, (root) => {
-    shape = shapeOf(root);
+    shape = shapeOf(root, src.text.includes('#'));
     if (!root.hasError && out.length === 1 && out[0].wrappers.length === 0 && src.text.trim().length > 0
       && root.namedChildCount === 1 && root.namedChildren[0]!.type === 'command') simpleArgv = staticArgv(root.namedChildren[0]!);
   });
   return { commands: out, hasErrors, simpleArgv, shape };
 }
 
-function shapeOf(root: TsNode): ShellShape {
-  const shape: ShellShape = { lists: 0, or: false, background: false, terminator: null, comment: root.descendantsOfType('comment').length > 0 };
+function shapeOf(root: TsNode, mayHaveComment: boolean): ShellShape {
+  const comment = mayHaveComment && root.descendantsOfType('comment').length > 0;
+  const shape: ShellShape = { lists: 0, or: false, background: false, terminator: null, comment };
   const hasOr = (n: TsNode): boolean => n.type === 'list' && n.children.some((c) => c !== null && (c.type === '||' || (c.type === 'list' && hasOr(c))));
   let last: string | null = null;
   for (const c of root.children) {
