@@ -79,9 +79,21 @@ export interface ShellShape {
   terminator: ';' | '&' | null;
   /** The script has a `#` comment: it runs to the end of the line, so nothing can follow it. */
   comment: boolean;
+  /**
+   * The script changes its shell's own state, which later commands of the same shell would
+   * see: the directory (`cd`), variables (`A=1`, `export`, `unset`), options (`set`), or ends
+   * the shell (`exit`, `exec`). Commands inside `( )`, `$( )` and `sh -c` do not count.
+   */
+  stateful: boolean;
 }
 
-const EMPTY_SHAPE: ShellShape = { lists: 0, or: false, background: false, terminator: null, comment: false };
+const EMPTY_SHAPE: ShellShape = { lists: 0, or: false, background: false, terminator: null, comment: false, stateful: false };
+/** Builtins whose effect outlives the command in the shell that runs them. */
+const STATEFUL_BUILTINS = new Set([
+  'cd', 'pushd', 'popd', 'export', 'unset', 'set', 'shopt', 'source', '.', 'umask', 'ulimit', 'alias', 'unalias', 'trap',
+  'exec', 'exit', 'return', 'eval', 'readonly', 'declare', 'typeset', 'local', 'hash', 'enable', 'shift', 'builtin', 'command',
+]);
+const OWN_SHELL = new Set(['subshell', 'command_substitution', 'process_substitution']);
 
 /** A piece of source to parse: `text[i]` sits at document offset `map[i]`. */
 export interface ShellSource { text: string; map: ArrayLike<number> }
@@ -103,16 +115,26 @@ export function parseShell(src: ShellSource, index: LineIndex): ShellScript {
   let simpleArgv: string[] | null = null;
   let shape = EMPTY_SHAPE;
   const hasErrors = parseInto(src, index, out, [], 0, (root) => {
-    shape = shapeOf(root, src.text.includes('#'));
+    shape = shapeOf(root);
     if (!root.hasError && out.length === 1 && out[0].wrappers.length === 0 && src.text.trim().length > 0
       && root.namedChildCount === 1 && root.namedChildren[0]!.type === 'command') simpleArgv = staticArgv(root.namedChildren[0]!);
   });
   return { commands: out, hasErrors, simpleArgv, shape };
 }
 
-function shapeOf(root: TsNode, mayHaveComment: boolean): ShellShape {
-  const comment = mayHaveComment && root.descendantsOfType('comment').length > 0;
-  const shape: ShellShape = { lists: 0, or: false, background: false, terminator: null, comment };
+function shapeOf(root: TsNode): ShellShape {
+  const shape: ShellShape = { lists: 0, or: false, background: false, terminator: null, comment: false, stateful: false };
+  const inOwnShell = (n: TsNode): boolean => {
+    for (let p = n.parent; p; p = p.parent) if (OWN_SHELL.has(p.type)) return true;
+    return false;
+  };
+  for (const n of root.descendantsOfType(['comment', 'declaration_command', 'unset_command', 'variable_assignment', 'command_name'])) {
+    if (n.type === 'comment') { shape.comment = true; continue; }
+    if (shape.stateful) continue;
+    if (n.type === 'variable_assignment' && n.parent?.type === 'command') continue; // `A=1 cmd`: for cmd only
+    if (n.type === 'command_name' && !STATEFUL_BUILTINS.has(n.text)) continue;
+    if (!inOwnShell(n)) shape.stateful = true;
+  }
   const hasOr = (n: TsNode): boolean => n.type === 'list' && n.children.some((c) => c !== null && (c.type === '||' || (c.type === 'list' && hasOr(c))));
   let last: string | null = null;
   for (const c of root.children) {
