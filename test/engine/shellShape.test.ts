@@ -32,7 +32,7 @@ describe('shell shape', () => {
     for (const body of ['cd /x && make', 'export A=1', 'A=1', 'unset A', 'set -e; make', '. ./env', 'exit 0', 'readonly A', 'local A=1']) {
       assert.equal(shape(body).stateful, true, body);
     }
-    for (const body of ['A=1 make', 'echo $(cd /x && pwd)', '(cd /x && make)', 'sh -c "cd /x"', 'make cd']) {
+    for (const body of ['A=1 make', 'echo $(cd /x && pwd)', '(cd /x && make)', 'sh -c "cd /x"', 'make cd', 'command -v curl || apk add curl']) {
       assert.equal(shape(body).stateful, false, body);
     }
   });

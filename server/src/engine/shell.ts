@@ -91,7 +91,7 @@ const EMPTY_SHAPE: ShellShape = { lists: 0, or: false, background: false, termin
 /** Builtins whose effect outlives the command in the shell that runs them. */
 const STATEFUL_BUILTINS = new Set([
   'cd', 'pushd', 'popd', 'export', 'unset', 'set', 'shopt', 'source', '.', 'umask', 'ulimit', 'alias', 'unalias', 'trap',
-  'exec', 'exit', 'return', 'eval', 'readonly', 'declare', 'typeset', 'local', 'hash', 'enable', 'shift', 'builtin', 'command',
+  'exec', 'exit', 'return', 'eval', 'readonly', 'declare', 'typeset', 'local', 'hash', 'enable', 'shift', 'builtin',
 ]);
 const OWN_SHELL = new Set(['subshell', 'command_substitution', 'process_substitution']);
 
