@@ -63,6 +63,8 @@ export interface ShellScript {
   hasErrors: boolean;
   /** When the whole script is one command of static words, those words; else null. */
   simpleArgv: string[] | null;
+  /** The top-level list structure, for edits that append to or group the script. */
+  shape: ShellShape;
   /** `export`/`declare`/`readonly`/`local`/`typeset` statements (not commands), in source order. */
   declarations: ShellDeclaration[];
 }
@@ -76,6 +78,34 @@ export interface ShellDeclaration {
   inSubstitution: boolean;
   range: Range;
 }
+
+/** How the script's top-level list is put together (`a && b || c; d &`). */
+export interface ShellShape {
+  /** Top-level and-or lists, separated by `;`, `&` or line breaks. */
+  lists: number;
+  /** A top-level and-or list uses `||`. */
+  or: boolean;
+  /** A top-level list runs in the background (`a & b`, `a &`). */
+  background: boolean;
+  /** The operator after the last list (`a;`, `a &`), if any. */
+  terminator: ';' | '&' | null;
+  /** The script has a `#` comment: it runs to the end of the line, so nothing can follow it. */
+  comment: boolean;
+  /**
+   * The script changes its shell's own state, which later commands of the same shell would
+   * see: the directory (`cd`), variables (`A=1`, `export`, `unset`), options (`set`), or ends
+   * the shell (`exit`, `exec`). Commands inside `( )`, `$( )` and `sh -c` do not count.
+   */
+  stateful: boolean;
+}
+
+const EMPTY_SHAPE: ShellShape = { lists: 0, or: false, background: false, terminator: null, comment: false, stateful: false };
+/** Builtins whose effect outlives the command in the shell that runs them. */
+const STATEFUL_BUILTINS = new Set([
+  'cd', 'pushd', 'popd', 'export', 'unset', 'set', 'shopt', 'source', '.', 'umask', 'ulimit', 'alias', 'unalias', 'trap',
+  'exec', 'exit', 'return', 'eval', 'readonly', 'declare', 'typeset', 'local', 'hash', 'enable', 'shift', 'builtin',
+]);
+const OWN_SHELL = new Set(['subshell', 'command_substitution', 'process_substitution']);
 
 /** A piece of source to parse: `text[i]` sits at document offset `map[i]`. */
 export interface ShellSource { text: string; map: ArrayLike<number> }
@@ -95,13 +125,45 @@ export function parseShell(src: ShellSource, index: LineIndex): ShellScript {
   if (!parser) throw new Error('Layerwise: the shell parser is not initialised (call initShellParser first)');
   const out: ShellCommand[] = [];
   let simpleArgv: string[] | null = null;
+  let shape = EMPTY_SHAPE;
   const declarations: ShellDeclaration[] = [];
-  // One parse per body: the argv of a one-command script is read from the same tree.
+  // One parse per body: the shape and the argv of a one-command script come from the same tree.
   const hasErrors = parseInto(src, index, out, [], 0, declarations, (root) => {
-    if (!root.hasError && root.namedChildCount === 1 && root.namedChildren[0]!.type === 'command') simpleArgv = staticArgv(root.namedChildren[0]!);
+    shape = shapeOf(root);
+    if (!root.hasError && out.length === 1 && out[0].wrappers.length === 0 && src.text.trim().length > 0
+      && root.namedChildCount === 1 && root.namedChildren[0]!.type === 'command') simpleArgv = staticArgv(root.namedChildren[0]!);
   });
-  if (hasErrors || out.length !== 1 || out[0].wrappers.length !== 0 || src.text.trim().length === 0) simpleArgv = null;
-  return { commands: out, hasErrors, simpleArgv, declarations };
+  return { commands: out, hasErrors, simpleArgv, shape, declarations };
+}
+
+function shapeOf(root: TsNode): ShellShape {
+  const shape: ShellShape = { lists: 0, or: false, background: false, terminator: null, comment: false, stateful: false };
+  const inOwnShell = (n: TsNode): boolean => {
+    for (let p = n.parent; p; p = p.parent) if (OWN_SHELL.has(p.type)) return true;
+    return false;
+  };
+  for (const n of root.descendantsOfType(['comment', 'declaration_command', 'unset_command', 'variable_assignment', 'command_name'])) {
+    if (n.type === 'comment') { shape.comment = true; continue; }
+    if (shape.stateful) continue;
+    if (n.type === 'variable_assignment' && n.parent?.type === 'command') continue; // `A=1 cmd`: for cmd only
+    if (n.type === 'command_name' && !STATEFUL_BUILTINS.has(n.text)) continue;
+    if (!inOwnShell(n)) shape.stateful = true;
+  }
+  const hasOr = (n: TsNode): boolean => n.type === 'list' && n.children.some((c) => c !== null && (c.type === '||' || (c.type === 'list' && hasOr(c))));
+  let last: string | null = null;
+  for (const c of root.children) {
+    if (!c || c.type === 'comment') continue;
+    if (c.isNamed) {
+      shape.lists++;
+      if (hasOr(c)) shape.or = true;
+      last = null;
+    } else {
+      if (c.type === '&') shape.background = true;
+      last = c.type;
+    }
+  }
+  shape.terminator = last === ';' || last === '&' ? last : null;
+  return shape;
 }
 
 function parseInto(src: ShellSource, index: LineIndex, out: ShellCommand[], wrappers: string[], depth: number, decls: ShellDeclaration[], onRoot?: (root: TsNode) => void): boolean {
