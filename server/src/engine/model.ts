@@ -87,6 +87,7 @@ export function buildModel(text: string): Model {
   let stage: Stage | null = null;
 
   for (const node of ast.getInstructions()) {
+    memoiseArguments(node);
     const keyword = node.getKeyword().toUpperCase();
     const range = node.getRange();
     const flagNodes = 'getFlags' in node && typeof (node as { getFlags?: unknown }).getFlags === 'function'
@@ -166,6 +167,17 @@ export function buildModel(text: string): Model {
   return model;
 }
 
+/**
+ * dockerfile-ast re-tokenises an instruction's arguments on every getArguments/getFlags/
+ * getProperties call; the model asks several times per instruction, so the tokens are kept
+ * (a fresh array each time: ModifiableInstruction.getArguments shifts the flags off it).
+ */
+function memoiseArguments(node: Instruction): void {
+  const n = node as unknown as { getRawArguments(): unknown[] };
+  const raw = n.getRawArguments.bind(node);
+  let cached: unknown[] | null = null;
+  n.getRawArguments = () => (cached ??= raw()).slice();
+}
 
 function declare(scope: Scope, args: Word[], globalScope: Scope, inStage: boolean): Scope {
   const next = new Map(scope);

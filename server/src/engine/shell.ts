@@ -63,6 +63,18 @@ export interface ShellScript {
   hasErrors: boolean;
   /** When the whole script is one command of static words, those words; else null. */
   simpleArgv: string[] | null;
+  /** `export`/`declare`/`readonly`/`local`/`typeset` statements (not commands), in source order. */
+  declarations: ShellDeclaration[];
+}
+
+/** `export A=1 B` and its kin: the keyword and the assignments / names it declares. */
+export interface ShellDeclaration {
+  keyword: string;
+  /** `NAME=value` assignments as words (bare names are left out). */
+  assignments: ShellWord[];
+  /** Inside `$(...)`, backticks or a process substitution. */
+  inSubstitution: boolean;
+  range: Range;
 }
 
 /** A piece of source to parse: `text[i]` sits at document offset `map[i]`. */
@@ -82,20 +94,17 @@ const MAX_DEPTH = 4;
 export function parseShell(src: ShellSource, index: LineIndex): ShellScript {
   if (!parser) throw new Error('Layerwise: the shell parser is not initialised (call initShellParser first)');
   const out: ShellCommand[] = [];
-  const hasErrors = parseInto(src, index, out, [], 0);
   let simpleArgv: string[] | null = null;
-  if (!hasErrors && out.length === 1 && out[0].wrappers.length === 0 && src.text.trim().length > 0) {
-    const t = parser.parse(src.text);
-    if (t) {
-      const root = t.rootNode;
-      if (root.namedChildCount === 1 && root.namedChildren[0]!.type === 'command') simpleArgv = staticArgv(root.namedChildren[0]!);
-      t.delete();
-    }
-  }
-  return { commands: out, hasErrors, simpleArgv };
+  const declarations: ShellDeclaration[] = [];
+  // One parse per body: the argv of a one-command script is read from the same tree.
+  const hasErrors = parseInto(src, index, out, [], 0, declarations, (root) => {
+    if (!root.hasError && root.namedChildCount === 1 && root.namedChildren[0]!.type === 'command') simpleArgv = staticArgv(root.namedChildren[0]!);
+  });
+  if (hasErrors || out.length !== 1 || out[0].wrappers.length !== 0 || src.text.trim().length === 0) simpleArgv = null;
+  return { commands: out, hasErrors, simpleArgv, declarations };
 }
 
-function parseInto(src: ShellSource, index: LineIndex, out: ShellCommand[], wrappers: string[], depth: number): boolean {
+function parseInto(src: ShellSource, index: LineIndex, out: ShellCommand[], wrappers: string[], depth: number, decls: ShellDeclaration[], onRoot?: (root: TsNode) => void): boolean {
   const tree = parser!.parse(src.text);
   if (!tree) return true;
   try {
@@ -115,12 +124,10 @@ function parseInto(src: ShellSource, index: LineIndex, out: ShellCommand[], wrap
       if (n.type === 'command') {
         const words: { node: TsNode; w: ShellWord }[] = [];
         const assigns: ShellWord[] = [];
-        const kids = n.namedChildren;
-        for (let k = 0; k < kids.length; k++) {
-          const c = kids[k];
-          if (!c) continue;
+        const kids = namedChildrenWithFields(n);
+        for (const { node: c, field } of kids) {
           if (c.type === 'variable_assignment') { assigns.push(toWord(c, rangeOf)); continue; }
-          if (c.type === 'command_name' || n.fieldNameForNamedChild(k) === 'argument') {
+          if (c.type === 'command_name' || field === 'argument') {
             const node = c.type === 'command_name' ? (c.namedChildren[0] ?? c) : c;
             words.push({ node, w: toWord(node, rangeOf) });
           }
@@ -130,8 +137,14 @@ function parseInto(src: ShellSource, index: LineIndex, out: ShellCommand[], wrap
         lastOp = null;
         if (words.length > 0) emit(words, connector, inSub, rangeOf(n), assigns);
         // Substitutions inside arguments hold commands too.
-        for (const c of n.namedChildren) if (c && c.type !== 'command_name') visitSubs(c);
+        for (const { node: c } of kids) if (c.type !== 'command_name') visitSubs(c);
         return;
+      }
+      if (n.type === 'declaration_command') {
+        const kw = n.children[0];
+        const assignments: ShellWord[] = [];
+        for (const c of n.namedChildren) if (c && c.type === 'variable_assignment') assignments.push(toWord(c, rangeOf));
+        decls.push({ keyword: kw ? kw.text : '', assignments, inSubstitution: inSub, range: rangeOf(n) });
       }
       const sub = inSub || n.type === 'command_substitution' || n.type === 'process_substitution';
       for (const c of n.children) if (c) visit(c, sub);
@@ -179,17 +192,37 @@ function parseInto(src: ShellSource, index: LineIndex, out: ShellCommand[], wrap
           out.push({ name, argv: argv.map((a) => a.w), wrappers: wr, connector, inSubstitution: inSub, range, assignments: assigns });
           const body = argv[ci + 1];
           const inner = innerSource(body.node, src);
-          parseInto(inner, index, out, [...wr, `${name} -c`], depth + 1);
+          parseInto(inner, index, out, [...wr, `${name} -c`], depth + 1, decls);
           return;
         }
       }
       out.push({ name, argv: argv.map((a) => a.w), wrappers: wr, connector, inSubstitution: inSub, range, assignments: assigns });
     };
     visit(tree.rootNode, false);
+    onRoot?.(tree.rootNode);
     return tree.rootNode.hasError;
   } finally {
     tree.delete();
   }
+}
+
+/**
+ * A node's named children with their field names, in one linear cursor walk (indexing
+ * `namedChildren[k]` or asking `fieldNameForNamedChild(k)` per child is quadratic on a
+ * command with thousands of arguments).
+ */
+function namedChildrenWithFields(n: TsNode): { node: TsNode; field: string | null }[] {
+  const out: { node: TsNode; field: string | null }[] = [];
+  const c = n.walk();
+  try {
+    if (!c.gotoFirstChild()) return out;
+    do {
+      if (c.nodeIsNamed) out.push({ node: c.currentNode, field: c.currentFieldName });
+    } while (c.gotoNextSibling());
+  } finally {
+    c.delete();
+  }
+  return out;
 }
 
 function countFlags(words: { w: ShellWord }[], from: number): number {
@@ -228,6 +261,14 @@ function staticValue(n: TsNode): string | null {
       return unescapeWord(n.text);
     case 'raw_string':
       return n.text.slice(1, -1);
+    case 'variable_assignment': {
+      const name = n.childForFieldName('name');
+      const value = n.childForFieldName('value');
+      if (!name) return null;
+      if (!value) return `${name.text}=`;
+      const v = staticValue(value);
+      return v === null ? null : `${name.text}=${v}`;
+    }
     case 'string': {
       for (const c of n.namedChildren) if (c && c.type !== 'string_content') return null;
       return n.text.slice(1, -1).replace(/\\([$`"\\\n])/g, '$1');
@@ -259,9 +300,7 @@ function unescapeWord(t: string): string {
 const GLOB = /[*?[\]{}~]/;
 function staticArgv(cmd: TsNode): string[] | null {
   const argv: string[] = [];
-  for (let k = 0; k < cmd.namedChildCount; k++) {
-    const c = cmd.namedChildren[k]!;
-    const field = cmd.fieldNameForNamedChild(k);
+  for (const { node: c, field } of namedChildrenWithFields(cmd)) {
     if (c.type === 'command_name') {
       const w = c.namedChildren[0];
       if (!w) return null;

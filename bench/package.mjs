@@ -1,0 +1,60 @@
+// VSIX size and extension activation time.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import Module from 'node:module';
+
+/**
+ * A stand-in for the `vscode` module: every property is a callable, constructible proxy, so
+ * the bundle's activate() runs its own code (module load, client construction, registration)
+ * without an editor. What it measures is our cost; VS Code's own work is not in it.
+ */
+function fakeVscode() {
+  const handler = {
+    get: (t, p) => (p === 'then' ? undefined : p === Symbol.toPrimitive ? () => '' : p === 'isTrusted' ? true : make()),
+    apply: () => make(),
+    construct: () => make(),
+  };
+  function make() { return new Proxy(function () {}, handler); }
+  return make();
+}
+
+export async function packageSection({ root, table, fmt }) {
+  const out = { vsixBytes: null, vsixFiles: null, activationMs: null };
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'layerwise-vsix-'));
+  const vsix = path.join(tmp, 'layerwise.vsix');
+  const r = spawnSync('npx', ['--no-install', 'vsce', 'package', '--no-dependencies', '--out', vsix], { cwd: root, encoding: 'utf8' });
+  if (r.status === 0 && fs.existsSync(vsix)) {
+    out.vsixBytes = fs.statSync(vsix).size;
+    const list = spawnSync('unzip', ['-l', vsix], { encoding: 'utf8' });
+    out.vsixFiles = list.status === 0 ? list.stdout.split('\n').filter((l) => /extension\//.test(l)).length : null;
+  } else {
+    console.log(`\nVSIX: vsce package failed: ${(r.stderr || r.stdout).split('\n').slice(-5).join(' ')}`);
+  }
+  fs.rmSync(tmp, { recursive: true, force: true });
+
+  const ext = path.join(root, 'dist/extension.js');
+  if (fs.existsSync(ext)) {
+    const origLoad = Module._load;
+    const vscode = fakeVscode();
+    Module._load = function (request, ...rest) { return request === 'vscode' ? vscode : origLoad.call(this, request, ...rest); };
+    const ctx = { subscriptions: [], extensionPath: root, asAbsolutePath: (p) => path.join(root, p), extensionUri: vscode.Uri, globalState: vscode.Memento, workspaceState: vscode.Memento, extension: { packageJSON: {} } };
+    const t0 = performance.now();
+    try {
+      const mod = Module.createRequire(ext)(ext);
+      const p = mod.activate?.(ctx);
+      if (p && typeof p.then === 'function') await Promise.race([p.catch(() => {}), new Promise((res) => setTimeout(res, 1000))]);
+    } catch (e) {
+      console.log(`activation under the stand-in threw: ${e.message}`);
+    }
+    out.activationMs = performance.now() - t0;
+    Module._load = origLoad;
+  }
+  table('Package', ['', 'value'], [
+    ['VSIX size', out.vsixBytes == null ? 'n/a' : `${fmt(out.vsixBytes / 1024, 0)} KiB (${out.vsixFiles} files)`],
+    ['extension load + activate() (VS Code API stood in)', out.activationMs == null ? 'n/a (no dist/extension.js)' : `${fmt(out.activationMs, 1)} ms`],
+  ]);
+  return out;
+}
