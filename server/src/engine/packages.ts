@@ -432,9 +432,10 @@ export function appendCommandEdit(model: Model, inst: Inst, command: string): Te
       ? ` ${esc}${eol}${indent}&& ${command}`
       : ` && ${esc}${eol}${indent}${command}`;
   }
-  const newText = text.slice(0, end) + insertion + text.slice(end);
-  const joined = joinContinuations(newText, bodyStart, bodyEnd + insertion.length, esc, false);
-  const script = parseShell(joined, new LineIndex(newText));
+  // Re-parse only this instruction's body (ranges of the result are not used).
+  const local = text.slice(bodyStart, end) + insertion + text.slice(end, bodyEnd);
+  const joined = joinContinuations(local, 0, local.length, esc, false);
+  const script = parseShell(joined, new LineIndex(local));
   if (!verifyAppended(script.commands, script.hasErrors, old, expectedWords, wrappers, '&&')) return null;
   const pos = lines.positionAt(end);
   return { range: { start: pos, end: pos }, newText: insertion };

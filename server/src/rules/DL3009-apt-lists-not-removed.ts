@@ -1,6 +1,6 @@
 import { defineRule, type RawFinding } from '../engine/rule';
 import { fix } from '../engine/helpers';
-import type { Inst, Model, Stage } from '../engine/model';
+import type { Inst, Stage } from '../engine/model';
 import { stageChain } from '../engine/user';
 import { APT_LISTS_DIR, aptCall, aptCommandRange, appendCommandEdit, mountKeepsOut, removesAptLists, type AptCall } from '../engine/packages';
 
@@ -19,21 +19,30 @@ function uncleanedUpdate(inst: Inst): AptCall | null {
   return last;
 }
 
+/** Whether the RUN reads the package lists before running its own `apt-get update`. */
+function readsListsFirst(inst: Inst): boolean {
+  for (const cmd of inst.shell!.commands) {
+    if (cmd.name === 'apt-cache') return true;
+    const a = aptCall(cmd, inst);
+    if (!a || !a.action) continue;
+    if (a.action === 'update') return false;
+    if (NEEDS_LISTS.has(a.action)) return true;
+  }
+  return false;
+}
+
 /**
  * Whether a later RUN (this stage or a stage built on it) reads the package lists before
  * running its own `apt-get update`: removing the lists here would break that RUN.
  */
-function laterRunNeedsLists(model: Model, inst: Inst): boolean {
-  for (const later of model.instructions) {
-    if (later.index <= inst.index || later.keyword !== 'RUN' || !later.shell) continue;
-    if (inst.stage && !(later.stage && stageChain(later.stage).includes(inst.stage))) continue;
-    for (const cmd of later.shell.commands) {
-      if (cmd.name === 'apt-cache') return true;
-      const a = aptCall(cmd, later);
-      if (!a || !a.action) continue;
-      if (a.action === 'update') break;
-      if (NEEDS_LISTS.has(a.action)) return true;
-    }
+function laterRunNeedsLists(readers: Inst[], inst: Inst, chains: Map<Stage, Stage[]>): boolean {
+  for (const later of readers) {
+    if (later.index <= inst.index) continue;
+    if (!inst.stage) return true;
+    if (!later.stage) continue;
+    let chain = chains.get(later.stage);
+    if (!chain) { chain = stageChain(later.stage); chains.set(later.stage, chain); }
+    if (chain.includes(inst.stage)) return true;
   }
   return false;
 }
@@ -60,6 +69,8 @@ export default defineRule({
     const out: RawFinding[] = [];
     const final = model.stages.find((s) => s.isFinal);
     const inImage = new Set<Stage>(final ? stageChain(final) : []);
+    const readers = model.instructions.filter((i) => i.keyword === 'RUN' && i.shell && readsListsFirst(i));
+    const chains = new Map<Stage, Stage[]>();
     for (const inst of model.instructions) {
       if (inst.keyword !== 'RUN' || !inst.shell) continue;
       if (inst.stage && !inImage.has(inst.stage)) continue;
@@ -67,7 +78,7 @@ export default defineRule({
       const update = uncleanedUpdate(inst);
       if (!update) continue;
       const sudo = update.cmd.wrappers.includes('sudo');
-      const edit = laterRunNeedsLists(model, inst) ? null : appendCommandEdit(model, inst, (sudo ? 'sudo ' : '') + CLEANUP);
+      const edit = laterRunNeedsLists(readers, inst, chains) ? null : appendCommandEdit(model, inst, (sudo ? 'sudo ' : '') + CLEANUP);
       out.push({
         range: aptCommandRange(update),
         message: `Delete the package lists in the same RUN after \`${update.tool} update\` (\`${CLEANUP}\`): otherwise they stay in the image`,

@@ -1,6 +1,7 @@
 import { defineRule, type RawFinding } from '../engine/rule';
 import { fix, insertAt } from '../engine/helpers';
 import type { Inst } from '../engine/model';
+import { stageChain } from '../engine/user';
 import type { ShellCommand } from '../engine/shell';
 import { aptCalls, aptRecommendsSetting, isAptInstall } from '../engine/packages';
 
@@ -13,19 +14,15 @@ function writesRecommendsOff(cmd: ShellCommand): boolean {
   return cmd.argv.some((w, k) => k > 0 && !w.dynamic && CONF_OFF.test(w.value));
 }
 
-/** Whether an apt.conf snippet written earlier (this stage and the stages it builds on, or earlier in this RUN) turns recommends off. */
-function configuredOff(inst: Inst, before: ShellCommand): boolean {
-  for (let s = inst.stage; s; s = s.baseStage === s ? null : s.baseStage) {
-    for (const i of s.instructions) {
-      if (i.keyword !== 'RUN' || !i.shell) continue;
-      if (s === inst.stage && i.index > inst.index) break;
-      for (const c of i.shell.commands) {
-        if (c === before) break;
-        if (writesRecommendsOff(c)) return true;
-      }
-    }
-  }
-  return false;
+/**
+ * Whether an apt.conf snippet written earlier (this stage and the stages it builds on, or
+ * earlier in this RUN) turns recommends off. `writers` lists every such command in the file.
+ */
+function configuredOff(writers: { inst: Inst; cmd: number }[], inst: Inst, before: number): boolean {
+  if (!writers.length || !inst.stage) return writers.some((w) => w.inst.index < inst.index || (w.inst === inst && w.cmd < before));
+  const chain = stageChain(inst.stage);
+  return writers.some((w) => w.inst.stage !== null && chain.includes(w.inst.stage)
+    && (w.inst.stage !== inst.stage || w.inst.index < inst.index || (w.inst === inst && w.cmd < before)));
 }
 
 export default defineRule({
@@ -48,12 +45,17 @@ export default defineRule({
   },
   check(model) {
     const out: RawFinding[] = [];
+    const writers: { inst: Inst; cmd: number }[] = [];
     for (const inst of model.instructions) {
-      if (inst.keyword !== 'RUN') continue;
+      if (inst.keyword !== 'RUN' || !inst.shell) continue;
+      inst.shell.commands.forEach((c, k) => { if (writesRecommendsOff(c)) writers.push({ inst, cmd: k }); });
+    }
+    for (const inst of model.instructions) {
+      if (inst.keyword !== 'RUN' || !inst.shell) continue;
       for (const call of aptCalls(inst)) {
         if (!isAptInstall(call) || !call.sub || call.unknownWords) continue;
         const setting = aptRecommendsSetting(call);
-        if (setting === false || (setting === null && configuredOff(inst, call.cmd))) continue;
+        if (setting === false || (setting === null && configuredOff(writers, inst, inst.shell.commands.indexOf(call.cmd)))) continue;
         out.push({
           range: call.sub.range,
           message: `Add --no-install-recommends to \`${call.tool} install\` to skip recommended packages`,
