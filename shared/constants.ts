@@ -7,6 +7,8 @@ export function ruleDocsUrl(code: string): string {
 
 // --- VS Code client (client/src, package.json contributes) ---
 export const COMMAND_RESTART_SERVER = 'layerwise.restartServer';
+/** What the client forks (relative to the extension root): package.json's `layerwise-language-server` bin. */
+export const SERVER_LAUNCHER = 'bin/layerwise-language-server.js';
 /** The rules index page, opened by COMMAND_SHOW_DOCS when it gets no URL. */
 export const DOCS_INDEX_URL = `${DOCS_BASE_URL}README.md`;
 /** The VS Code language id the client contributes (and the Docker extension uses). */

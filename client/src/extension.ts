@@ -1,10 +1,10 @@
-// The VS Code side of Layerwise: starts the bundled language server (dist/server.js) over
-// IPC and registers two commands. Everything else (diagnostics, quick fixes, fix-all) comes
+// The VS Code side of Layerwise: starts the bundled language server over IPC and registers
+// two commands. Everything else (diagnostics, quick fixes, fix-all) comes
 // from the server. Activation only builds options and spawns the server process.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import {
-  COMMAND_RESTART_SERVER, COMMAND_SHOW_DOCS, DOCKERFILE_NAMES, DOCS_INDEX_URL, LANGUAGE_ID, SETTINGS_SECTION, SOURCE,
+  COMMAND_RESTART_SERVER, COMMAND_SHOW_DOCS, DOCKERFILE_NAMES, DOCS_INDEX_URL, LANGUAGE_ID, SERVER_LAUNCHER, SETTINGS_SECTION, SOURCE,
   type LayerwiseInitializationOptions,
 } from '../../shared/constants';
 import { readSettings } from './settings';
@@ -29,7 +29,9 @@ export function docsUri(arg: unknown): vscode.Uri | undefined {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const module = context.asAbsolutePath('dist/server.js');
+  // The `layerwise-language-server` bin script: it loads dist/server.js (the esbuild bundle)
+  // and calls its main() with the `--node-ipc` the client appends when it forks the process.
+  const module = context.asAbsolutePath(SERVER_LAUNCHER);
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
