@@ -7,6 +7,7 @@ import { COMMAND_RESTART_SERVER, COMMAND_SHOW_DOCS, LANGUAGE_ID, SOURCE } from '
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 const FIXTURE = vscode.Uri.file(path.join(ROOT, 'test', 'vscode', 'fixtures', 'Dockerfile'));
+const IGNORE_FILE = vscode.Uri.file(path.join(ROOT, 'test', 'vscode', 'fixtures', 'Dockerfile.dockerignore'));
 const manifest = require(path.join(ROOT, 'package.json')) as { publisher: string; name: string };
 const EXTENSION_ID = `${manifest.publisher}.${manifest.name}`;
 
@@ -63,6 +64,14 @@ export const tests: Array<[string, () => Promise<void>]> = [
       await vscode.window.showTextDocument(doc);
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     }
+  }],
+  ['Dockerfile.dockerignore is not linted', async () => {
+    const doc = await vscode.workspace.openTextDocument(IGNORE_FILE);
+    await vscode.window.showTextDocument(doc);
+    await waitFor('the server to lint the Dockerfile', () => dl3020(FIXTURE));
+    await new Promise((r) => setTimeout(r, 1500));
+    assert.deepEqual(vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === SOURCE).map(codeOf), []);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   }],
   ['restarting the server publishes the diagnostic again', async () => {
     const doc = await vscode.workspace.openTextDocument(FIXTURE);
