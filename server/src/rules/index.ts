@@ -16,6 +16,8 @@ import lw1002 from './LW1002-unpinned-base-digest';
 import lw1003 from './LW1003-context-copied-before-install';
 import lw1004 from './LW1004-cleanup-in-later-run';
 import lw1101 from './LW1101-stage-name-casing';
+import lw1102 from './LW1102-from-as-casing';
+import lw1103 from './LW1103-no-empty-continuation';
 
 export const allRules: readonly Rule[] = [
   dl3002,
@@ -33,4 +35,6 @@ export const allRules: readonly Rule[] = [
   lw1003,
   lw1004,
   lw1101,
+  lw1102,
+  lw1103,
 ];
