@@ -18,6 +18,7 @@ import lw1004 from './LW1004-cleanup-in-later-run';
 import lw1101 from './LW1101-stage-name-casing';
 import lw1102 from './LW1102-from-as-casing';
 import lw1103 from './LW1103-no-empty-continuation';
+import lw1104 from './LW1104-consistent-instruction-casing';
 
 export const allRules: readonly Rule[] = [
   dl3002,
@@ -37,4 +38,5 @@ export const allRules: readonly Rule[] = [
   lw1101,
   lw1102,
   lw1103,
+  lw1104,
 ];
