@@ -19,6 +19,7 @@ import lw1101 from './LW1101-stage-name-casing';
 import lw1102 from './LW1102-from-as-casing';
 import lw1103 from './LW1103-no-empty-continuation';
 import lw1104 from './LW1104-consistent-instruction-casing';
+import lw1105 from './LW1105-undefined-arg-in-from';
 
 export const allRules: readonly Rule[] = [
   dl3002,
@@ -39,4 +40,5 @@ export const allRules: readonly Rule[] = [
   lw1102,
   lw1103,
   lw1104,
+  lw1105,
 ];
