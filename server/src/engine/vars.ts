@@ -69,15 +69,19 @@ export const PLATFORM_ARGS: ReadonlySet<string> = new Set([
 
 function editDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  // Optimal string alignment: insertions, deletions, substitutions and adjacent swaps cost 1.
+  let before: number[] = [];
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
     let best = i;
     for (let j = 1; j <= b.length; j++) {
       cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) cur[j] = Math.min(cur[j], before[j - 2] + 1);
       if (cur[j] < best) best = cur[j];
     }
     if (best > limit) return limit + 1;
+    before = prev;
     prev = cur;
   }
   return prev[b.length];

@@ -20,6 +20,7 @@ import lw1102 from './LW1102-from-as-casing';
 import lw1103 from './LW1103-no-empty-continuation';
 import lw1104 from './LW1104-consistent-instruction-casing';
 import lw1105 from './LW1105-undefined-arg-in-from';
+import lw1106 from './LW1106-undefined-var';
 
 export const allRules: readonly Rule[] = [
   dl3002,
@@ -41,4 +42,5 @@ export const allRules: readonly Rule[] = [
   lw1103,
   lw1104,
   lw1105,
+  lw1106,
 ];
