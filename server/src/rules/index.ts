@@ -21,6 +21,7 @@ import lw1103 from './LW1103-no-empty-continuation';
 import lw1104 from './LW1104-consistent-instruction-casing';
 import lw1105 from './LW1105-undefined-arg-in-from';
 import lw1106 from './LW1106-undefined-var';
+import lw1107 from './LW1107-legacy-key-value-format';
 
 export const allRules: readonly Rule[] = [
   dl3002,
@@ -43,4 +44,5 @@ export const allRules: readonly Rule[] = [
   lw1104,
   lw1105,
   lw1106,
+  lw1107,
 ];
