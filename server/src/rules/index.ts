@@ -22,6 +22,7 @@ import lw1104 from './LW1104-consistent-instruction-casing';
 import lw1105 from './LW1105-undefined-arg-in-from';
 import lw1106 from './LW1106-undefined-var';
 import lw1107 from './LW1107-legacy-key-value-format';
+import lw1108 from './LW1108-invalid-default-arg-in-from';
 
 export const allRules: readonly Rule[] = [
   dl3002,
@@ -45,4 +46,5 @@ export const allRules: readonly Rule[] = [
   lw1105,
   lw1106,
   lw1107,
+  lw1108,
 ];
