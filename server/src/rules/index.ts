@@ -23,6 +23,8 @@ import lw1105 from './LW1105-undefined-arg-in-from';
 import lw1106 from './LW1106-undefined-var';
 import lw1107 from './LW1107-legacy-key-value-format';
 import lw1108 from './LW1108-invalid-default-arg-in-from';
+import lw1109 from './LW1109-expose-proto-casing';
+import lw1110 from './LW1110-expose-invalid-format';
 
 export const allRules: readonly Rule[] = [
   dl3002,
@@ -47,4 +49,6 @@ export const allRules: readonly Rule[] = [
   lw1106,
   lw1107,
   lw1108,
+  lw1109,
+  lw1110,
 ];
