@@ -25,6 +25,7 @@ import lw1107 from './LW1107-legacy-key-value-format';
 import lw1108 from './LW1108-invalid-default-arg-in-from';
 import lw1109 from './LW1109-expose-proto-casing';
 import lw1110 from './LW1110-expose-invalid-format';
+import lw1111 from './LW1111-invalid-definition-description';
 
 export const allRules: readonly Rule[] = [
   dl3002,
@@ -51,4 +52,5 @@ export const allRules: readonly Rule[] = [
   lw1108,
   lw1109,
   lw1110,
+  lw1111,
 ];
