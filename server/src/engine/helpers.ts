@@ -38,3 +38,52 @@ export function hasOption(cmd: ShellCommand, ...names: string[]): boolean {
 
 /** RUN flag by name (`mount`), all occurrences. */
 export function flagsNamed(inst: Inst, name: string) { return inst.flags.filter((f) => f.name.toLowerCase() === name); }
+
+/** `"x"` / `'x'` → `x`; anything else unchanged. */
+export function unquote(v: string): string {
+  if (v.length >= 2 && (v[0] === '"' || v[0] === "'") && v[v.length - 1] === v[0]) return v.slice(1, -1);
+  return v;
+}
+
+/** The range of a word without its surrounding quotes (the word itself when unquoted). */
+export function innerRange(word: { value: string; range: Range }): Range {
+  const v = word.value;
+  if (v.length >= 2 && (v[0] === '"' || v[0] === "'") && v[v.length - 1] === v[0] && word.range.start.line === word.range.end.line) {
+    return { start: { line: word.range.start.line, character: word.range.start.character + 1 }, end: { line: word.range.end.line, character: word.range.end.character - 1 } };
+  }
+  return word.range;
+}
+
+/**
+ * `base` joined with `rel` and cleaned as Docker does for WORKDIR (`.` and `..` resolved,
+ * repeated and trailing slashes dropped). `base` must be absolute; an absolute `rel` wins.
+ */
+export function joinPosixPath(base: string, rel: string): string {
+  const parts: string[] = [];
+  for (const seg of (rel.startsWith('/') ? rel : base + '/' + rel).split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') parts.pop();
+    else parts.push(seg);
+  }
+  return '/' + parts.join('/');
+}
+
+/**
+ * An edit deleting `range` and the blanks after it on the same line (a flag and its separating
+ * space), so `FROM --platform=x img` becomes `FROM img`.
+ */
+export function removeWithTrailingBlanks(model: Model, range: Range): TextEdit {
+  const text = model.text;
+  let end = model.lines.offsetAt(range.end);
+  while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
+  return { range: { start: range.start, end: model.lines.positionAt(end) }, newText: '' };
+}
+
+/** An edit deleting an instruction's whole lines (continuations included) and their line break. */
+export function removeInstructionLines(model: Model, inst: Inst): TextEdit {
+  const start = model.lines.offsetAt({ line: inst.range.start.line, character: 0 });
+  let end = model.lines.lineEnd(inst.range.end.line);
+  if (model.text[end] === '\r') end++;
+  if (model.text[end] === '\n') end++;
+  return { range: model.lines.range(start, end), newText: '' };
+}
