@@ -10,11 +10,20 @@ import dl3006 from './DL3006-untagged-image';
 import dl3007 from './DL3007-latest-tag';
 import dl3008 from './DL3008-apt-get-unpinned';
 import dl3009 from './DL3009-apt-lists-not-removed';
+import dl3011 from './DL3011-port-out-of-range';
+import dl3012 from './DL3012-multiple-healthchecks';
 import dl3015 from './DL3015-apt-get-recommends';
 import dl3020 from './DL3020-add-instead-of-copy';
+import dl3021 from './DL3021-copy-multiple-sources-dest';
+import dl3022 from './DL3022-copy-from-unknown-stage';
+import dl3023 from './DL3023-copy-from-own-stage';
+import dl3024 from './DL3024-duplicate-stage-name';
 import dl3025 from './DL3025-shell-form-cmd';
+import dl3029 from './DL3029-constant-platform';
 import dl3042 from './DL3042-pip-cache-dir';
 import dl3059 from './DL3059-consecutive-run';
+import dl3063 from './DL3063-reserved-stage-name';
+import dl3065 from './DL3065-redundant-target-platform';
 import lw1001 from './LW1001-missing-user';
 import lw1002 from './LW1002-unpinned-base-digest';
 import lw1003 from './LW1003-context-copied-before-install';
@@ -30,11 +39,20 @@ export const allRules: readonly Rule[] = [
   dl3007,
   dl3008,
   dl3009,
+  dl3011,
+  dl3012,
   dl3015,
   dl3020,
+  dl3021,
+  dl3022,
+  dl3023,
+  dl3024,
   dl3025,
+  dl3029,
   dl3042,
   dl3059,
+  dl3063,
+  dl3065,
   lw1001,
   lw1002,
   lw1003,
