@@ -10,6 +10,7 @@ import dl3006 from './DL3006-untagged-image';
 import dl3007 from './DL3007-latest-tag';
 import dl3008 from './DL3008-apt-get-unpinned';
 import dl3009 from './DL3009-apt-lists-not-removed';
+import dl3010 from './DL3010-copy-then-extract-archive';
 import dl3011 from './DL3011-port-out-of-range';
 import dl3012 from './DL3012-multiple-healthchecks';
 import dl3015 from './DL3015-apt-get-recommends';
@@ -39,6 +40,7 @@ export const allRules: readonly Rule[] = [
   dl3007,
   dl3008,
   dl3009,
+  dl3010,
   dl3011,
   dl3012,
   dl3015,
