@@ -233,11 +233,18 @@ function analyseForm(inst: Inst, text: string, lines: LineIndex, escapeChar: str
   const startOff = lines.offsetAt(first.range.start);
   const endOff = lines.offsetAt(inst.range.end);
   inst.bodyRange = lines.range(startOff, endOff);
-  const heredocNodes = inst.keyword === 'RUN' && 'getHeredocs' in inst.node ? (inst.node as unknown as { getHeredocs(): import('dockerfile-ast').Heredoc[] }).getHeredocs() : [];
+  const heredocNodes = (inst.keyword === 'RUN' || inst.keyword === 'COPY') && 'getHeredocs' in inst.node ? (inst.node as unknown as { getHeredocs(): import('dockerfile-ast').Heredoc[] }).getHeredocs() : [];
   inst.heredocs = heredocNodes.map((h) => {
     const cr = h.getContentRange();
     return { name: h.getName(), contentRange: cr, content: cr ? lines.textOf(cr) : '' };
   });
+  // `COPY <<EOF /dst` + body: dockerfile-ast's arguments run on into the heredoc body and its
+  // terminator; the instruction's own arguments are the ones before the first body.
+  const body = inst.heredocs[0]?.contentRange;
+  if (inst.keyword === 'COPY' && body) {
+    const cut = lines.offsetAt(body.start);
+    inst.args = inst.args.filter((a) => lines.offsetAt(a.range.start) < cut);
+  }
   const joined = joinContinuations(text, startOff, endOff, escapeChar, inst.heredocs.length > 0);
   const trimmed = joined.text.trim();
   if (trimmed.startsWith('[')) {

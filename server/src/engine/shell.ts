@@ -53,6 +53,10 @@ export interface ShellCommand {
   connector: Connector;
   /** Inside `$(...)`, backticks or a process substitution. */
   inSubstitution: boolean;
+  /** Inside a `( ... )` subshell (its `cd`/`export` do not outlive the parentheses). */
+  inSubshell?: boolean;
+  /** The program words of the wrappers peeled off in this command (`sudo`, `env` ...), in order; not those of an enclosing `sh -c`. */
+  wrapperWords?: ShellWord[];
   /** `NAME=value` words set for this command only (`A=1 cmd`, `env A=1 cmd`), as written. */
   assignments: ShellWord[];
   range: Range;
@@ -177,6 +181,7 @@ function parseInto(src: ShellSource, index: LineIndex, out: ShellCommand[], wrap
     };
     let lastOp: Connector = null;
     let seen = 0;
+    let subshells = 0;
     const visit = (n: TsNode, inSub: boolean): void => {
       if (!n.isNamed) {
         const t = n.type;
@@ -209,7 +214,9 @@ function parseInto(src: ShellSource, index: LineIndex, out: ShellCommand[], wrap
         decls.push({ keyword: kw ? kw.text : '', assignments, inSubstitution: inSub, range: rangeOf(n) });
       }
       const sub = inSub || n.type === 'command_substitution' || n.type === 'process_substitution';
+      if (n.type === 'subshell') subshells++;
       for (const c of n.children) if (c) visit(c, sub);
+      if (n.type === 'subshell') subshells--;
     };
     const visitSubs = (n: TsNode): void => {
       if (n.type === 'command_substitution' || n.type === 'process_substitution') {
@@ -224,11 +231,12 @@ function parseInto(src: ShellSource, index: LineIndex, out: ShellCommand[], wrap
     const emit = (words: { node: TsNode; w: ShellWord }[], connector: Connector, inSub: boolean, range: Range, assigns: ShellWord[] = []): void => {
       let i = 0;
       const wr = [...wrappers];
+      const wrWords: ShellWord[] = [];
       // Peel wrappers: sudo, env, xargs, nohup ...
       for (;;) {
         if (i >= words.length) return;
         const name = basename(words[i].w.value);
-        if (SIMPLE_WRAPPERS.has(name) && i + 1 < words.length) { wr.push(name); i++; continue; }
+        if (SIMPLE_WRAPPERS.has(name) && i + 1 < words.length) { wr.push(name); wrWords.push(words[i].w); i++; continue; }
         const withArg = WRAPPERS_WITH_ARG[name];
         if (withArg && i + 1 < words.length) {
           let j = i + 1;
@@ -241,7 +249,7 @@ function parseInto(src: ShellSource, index: LineIndex, out: ShellCommand[], wrap
             j += withArg.has(v) ? 2 : 1;
           }
           if (j >= words.length) break;
-          wr.push(name); i = j; continue;
+          wr.push(name); wrWords.push(words[i].w); i = j; continue;
         }
         break;
       }
@@ -251,14 +259,14 @@ function parseInto(src: ShellSource, index: LineIndex, out: ShellCommand[], wrap
       if (SHELLS.has(name) && depth < MAX_DEPTH) {
         const ci = argv.findIndex((a, k) => k > 0 && /^-[a-z]*c[a-z]*$/.test(a.w.value));
         if (ci > 0 && ci + 1 < argv.length) {
-          out.push({ name, argv: argv.map((a) => a.w), wrappers: wr, connector, inSubstitution: inSub, range, assignments: assigns });
+          out.push({ name, argv: argv.map((a) => a.w), wrappers: wr, connector, inSubstitution: inSub, inSubshell: subshells > 0, wrapperWords: wrWords, range, assignments: assigns });
           const body = argv[ci + 1];
           const inner = innerSource(body.node, src);
           parseInto(inner, index, out, [...wr, `${name} -c`], depth + 1, decls);
           return;
         }
       }
-      out.push({ name, argv: argv.map((a) => a.w), wrappers: wr, connector, inSubstitution: inSub, range, assignments: assigns });
+      out.push({ name, argv: argv.map((a) => a.w), wrappers: wr, connector, inSubstitution: inSub, inSubshell: subshells > 0, wrapperWords: wrWords, range, assignments: assigns });
     };
     visit(tree.rootNode, false);
     onRoot?.(tree.rootNode);
