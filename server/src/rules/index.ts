@@ -6,6 +6,7 @@ import dl3006 from './DL3006-untagged-image';
 import dl3007 from './DL3007-latest-tag';
 import dl3008 from './DL3008-apt-get-unpinned';
 import dl3009 from './DL3009-apt-lists-not-removed';
+import dl3013 from './DL3013-pip-unpinned';
 import dl3015 from './DL3015-apt-get-recommends';
 import dl3020 from './DL3020-add-instead-of-copy';
 import dl3025 from './DL3025-shell-form-cmd';
@@ -22,6 +23,7 @@ export const allRules: readonly Rule[] = [
   dl3007,
   dl3008,
   dl3009,
+  dl3013,
   dl3015,
   dl3020,
   dl3025,
