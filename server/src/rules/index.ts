@@ -7,6 +7,7 @@ import dl3007 from './DL3007-latest-tag';
 import dl3008 from './DL3008-apt-get-unpinned';
 import dl3009 from './DL3009-apt-lists-not-removed';
 import dl3013 from './DL3013-pip-unpinned';
+import dl3014 from './DL3014-apt-get-yes';
 import dl3015 from './DL3015-apt-get-recommends';
 import dl3020 from './DL3020-add-instead-of-copy';
 import dl3025 from './DL3025-shell-form-cmd';
@@ -24,6 +25,7 @@ export const allRules: readonly Rule[] = [
   dl3008,
   dl3009,
   dl3013,
+  dl3014,
   dl3015,
   dl3020,
   dl3025,
