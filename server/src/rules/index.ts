@@ -11,6 +11,7 @@ import dl3014 from './DL3014-apt-get-yes';
 import dl3015 from './DL3015-apt-get-recommends';
 import dl3016 from './DL3016-npm-unpinned';
 import dl3018 from './DL3018-apk-unpinned';
+import dl3019 from './DL3019-apk-no-cache';
 import dl3020 from './DL3020-add-instead-of-copy';
 import dl3025 from './DL3025-shell-form-cmd';
 import dl3042 from './DL3042-pip-cache-dir';
@@ -31,6 +32,7 @@ export const allRules: readonly Rule[] = [
   dl3015,
   dl3016,
   dl3018,
+  dl3019,
   dl3020,
   dl3025,
   dl3042,
