@@ -15,6 +15,7 @@ import dl3019 from './DL3019-apk-no-cache';
 import dl3020 from './DL3020-add-instead-of-copy';
 import dl3025 from './DL3025-shell-form-cmd';
 import dl3027 from './DL3027-apt';
+import dl3028 from './DL3028-gem-unpinned';
 import dl3042 from './DL3042-pip-cache-dir';
 import dl3059 from './DL3059-consecutive-run';
 import lw1001 from './LW1001-missing-user';
@@ -37,6 +38,7 @@ export const allRules: readonly Rule[] = [
   dl3020,
   dl3025,
   dl3027,
+  dl3028,
   dl3042,
   dl3059,
   lw1001,
