@@ -18,6 +18,7 @@ import dl3027 from './DL3027-apt';
 import dl3028 from './DL3028-gem-unpinned';
 import dl3042 from './DL3042-pip-cache-dir';
 import dl3059 from './DL3059-consecutive-run';
+import dl3060 from './DL3060-yarn-cache-clean';
 import dl3062 from './DL3062-go-unpinned';
 import lw1001 from './LW1001-missing-user';
 import lw1002 from './LW1002-unpinned-base-digest';
@@ -42,6 +43,7 @@ export const allRules: readonly Rule[] = [
   dl3028,
   dl3042,
   dl3059,
+  dl3060,
   dl3062,
   lw1001,
   lw1002,
