@@ -24,6 +24,7 @@ import lw1001 from './LW1001-missing-user';
 import lw1002 from './LW1002-unpinned-base-digest';
 import lw1003 from './LW1003-context-copied-before-install';
 import lw1004 from './LW1004-cleanup-in-later-run';
+import lw1401 from './LW1401-apt-upgrade';
 
 export const allRules: readonly Rule[] = [
   dl3002,
@@ -49,4 +50,5 @@ export const allRules: readonly Rule[] = [
   lw1002,
   lw1003,
   lw1004,
+  lw1401,
 ];
