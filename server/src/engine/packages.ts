@@ -3,7 +3,8 @@
 // RUN --mount targets, and which commands remove which cache directories. Pure functions of
 // the model; no string re-splitting of RUN bodies.
 import type { Range, TextEdit } from '../../../shared/types';
-import type { Inst, Model } from './model';
+import type { Inst, Model, Stage } from './model';
+import { imageFamily, rootImage, stageChain } from './user';
 import { joinContinuations } from './model';
 import { parseShell, type ShellCommand, type ShellWord } from './shell';
 import { LineIndex } from './text';
@@ -880,4 +881,81 @@ export function goRemoteOperand(value: string): boolean {
 export function goOperandVersion(value: string): string | null {
   const at = value.indexOf('@');
   return at < 0 ? null : value.slice(at + 1);
+}
+
+/** Node release codenames whose npm is 7 or newer (Node 16 onwards). */
+const NODE_CODENAMES_NPM7 = /^(gallium|hydrogen|iron|jod|krypton)/;
+/** Tags of the official node image that always track a current release. */
+const NODE_CURRENT_TAG = /^(lts|current|latest|alpine|slim|bookworm|bullseye|trixie|buster)/;
+
+/**
+ * Whether the stage's npm is known to understand `--omit=dev` (npm 7, shipped from Node 15):
+ * the stage is built on the official `node` image with a tag of Node 15 or newer (or a tag
+ * that tracks the current release). False when unknown.
+ */
+export function npmSupportsOmit(stage: Stage | null): boolean {
+  if (!stage) return false;
+  const ref = rootImage(stage);
+  if (imageFamily(ref) !== 'node') return false;
+  const tag = (ref.tag ?? 'latest').toLowerCase();
+  const major = /^v?(\d+)/.exec(tag);
+  if (major) return Number(major[1]) >= 15;
+  return NODE_CURRENT_TAG.test(tag) || NODE_CODENAMES_NPM7.test(tag);
+}
+
+/** npm lockfiles: a COPY of one of these makes `npm ci` possible. */
+export const NPM_LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json'];
+
+/** A simple glob (`*`, `?`, `[...]`) over one path element, as a matcher. */
+function globMatcher(pattern: string): (name: string) => boolean {
+  if (!/[*?[]/.test(pattern)) return (name) => name === pattern;
+  let re = '^';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else if (c === '[') {
+      const close = pattern.indexOf(']', i + 1);
+      if (close < 0) { re += '\\['; continue; }
+      re += '[' + pattern.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\') + ']';
+      i = close;
+    } else re += c.replace(/[.+^${}()|\\]/g, '\\$&');
+  }
+  const rx = new RegExp(re + '$');
+  return (name) => rx.test(name);
+}
+
+/**
+ * Whether an instruction before `inst` (in its stage or a stage it builds on) brings one of
+ * `files` from the build context: a COPY/ADD source naming it (`COPY package-lock.json ./`,
+ * `COPY package*.json ./`), or a RUN bind mount of it (`inst`'s own mounts included). Copies of the whole context (`COPY . .`)
+ * do not count: whether the file exists there is not known.
+ */
+export function copiedFromContext(inst: Inst, files: readonly string[]): boolean {
+  if (!inst.stage) return false;
+  for (const s of stageChain(inst.stage)) {
+    for (const i of s.instructions) {
+      if (s === inst.stage && i.index > inst.index) break;
+      const sources: string[] = [];
+      if (i !== inst && (i.keyword === 'COPY' || i.keyword === 'ADD') && !i.flags.some((f) => f.name.toLowerCase() === 'from')) {
+        const words = i.form === 'exec' && i.json ? i.json.map((w) => w.value) : i.args.map((a) => a.value.replace(/^(["'])(.*)\1$/, '$2'));
+        sources.push(...words.slice(0, -1));
+      }
+      if (i.keyword === 'RUN') {
+        for (const f of i.flags) {
+          if (f.name.toLowerCase() !== 'mount' || f.value === null) continue;
+          const kv = new Map(f.value.split(',').map((p) => { const eq = p.indexOf('='); return [p.slice(0, eq < 0 ? p.length : eq).trim().toLowerCase(), eq < 0 ? '' : p.slice(eq + 1).trim()] as [string, string]; }));
+          const src = kv.get('source') ?? kv.get('src');
+          if ((kv.get('type') ?? 'bind').toLowerCase() === 'bind' && !kv.has('from') && src) sources.push(src);
+        }
+      }
+      for (const src of sources) {
+        if (src.includes('$')) continue;
+        const base = src.replace(/\/+$/, '').split('/').pop() ?? '';
+        const match = globMatcher(base);
+        if (files.some((f) => match(f))) return true;
+      }
+    }
+  }
+  return false;
 }

@@ -25,6 +25,7 @@ import lw1002 from './LW1002-unpinned-base-digest';
 import lw1003 from './LW1003-context-copied-before-install';
 import lw1004 from './LW1004-cleanup-in-later-run';
 import lw1401 from './LW1401-apt-upgrade';
+import lw1402 from './LW1402-npm-install-not-ci';
 
 export const allRules: readonly Rule[] = [
   dl3002,
@@ -51,4 +52,5 @@ export const allRules: readonly Rule[] = [
   lw1003,
   lw1004,
   lw1401,
+  lw1402,
 ];
