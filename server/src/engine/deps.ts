@@ -261,3 +261,82 @@ export function execArgv(json: readonly Word[]): ArgWord[] {
   return json.map((w) => ({ value: w.value, range: w.range, dynamic: false }));
 }
 export function commandArgv(cmd: ShellCommand): ArgWord[] { return cmd.argv; }
+
+// ---------------------------------------------------------------------------------------------
+// What `pip install` installs (for the pinning rule).
+
+/** `pip install` options that take a separate value (long names, and short letters). */
+const PIP_INSTALL_WITH_VALUE = new Set([
+  '--requirement', '--constraint', '--editable', '--target', '--platform', '--python-version', '--implementation',
+  '--abi', '--root', '--prefix', '--src', '--upgrade-strategy', '--index-url', '--extra-index-url', '--find-links',
+  '--no-binary', '--only-binary', '--progress-bar', '--config-settings', '--global-option', '--build-option',
+  '--install-option', '--report', '--root-user-action', '--group', '--dry-run-report', '--hash',
+  ...PIP_GENERAL_WITH_VALUE,
+]);
+const PIP_SHORT_WITH_VALUE = new Set(['r', 'c', 'e', 't', 'b', 'i', 'f', 'C']);
+
+export interface PipInstallArgs {
+  /** Requirement operands written on the command line (`flask`, `flask==3.0`, `./pkg`, `git+https://…`). */
+  packages: ArgWord[];
+  /** `-r`/`--requirement` files given. */
+  requirements: ArgWord[];
+  /** `-c`/`--constraint` given: a constraints file may pin every package. */
+  constrained: boolean;
+  /** A word whose value is not known (a variable, a substitution). */
+  dynamic: boolean;
+}
+
+/** The operands and requirement files of `pip install` (the call must be an install). */
+export function pipInstallArgs(argv: readonly ArgWord[], call: PipCall): PipInstallArgs {
+  const out: PipInstallArgs = { packages: [], requirements: [], constrained: false, dynamic: false };
+  let rest = false;
+  for (let k = call.subIndex + 1; k < argv.length; k++) {
+    const w = argv[k];
+    if (w.dynamic) { out.dynamic = true; continue; }
+    const v = w.value;
+    if (!rest && v === '--') { rest = true; continue; }
+    if (!rest && v.startsWith('--')) {
+      const eq = v.indexOf('=');
+      const name = eq >= 0 ? v.slice(0, eq) : v;
+      const value = eq >= 0 ? { ...w, value: v.slice(eq + 1) } : argv[k + 1];
+      if (eq < 0 && PIP_INSTALL_WITH_VALUE.has(name)) k++;
+      if (name === '--requirement' && value) out.requirements.push(value);
+      if (name === '--constraint') out.constrained = true;
+      continue;
+    }
+    if (!rest && v.startsWith('-') && v.length > 1) {
+      // A bundle of short flags (`-Uq`); a letter taking a value ends it (`-rreqs.txt`, `-r reqs.txt`).
+      for (let j = 1; j < v.length; j++) {
+        const c = v[j];
+        if (!PIP_SHORT_WITH_VALUE.has(c)) continue;
+        const attached = v.slice(j + 1);
+        const value = attached.length ? { ...w, value: attached } : argv[k + 1];
+        if (!attached.length) k++;
+        if (c === 'r' && value) out.requirements.push(value);
+        if (c === 'c') out.constrained = true;
+        break;
+      }
+      continue;
+    }
+    out.packages.push(w);
+  }
+  return out;
+}
+
+const VCS_PREFIX = /^(git|hg|svn|bzr)(\+[a-z-]+)?:/i;
+const VERSION_OPERATOR = /(==|>=|<=|~=|!=|<|>)/;
+
+/**
+ * Whether a pip requirement operand fixes what is installed: a version specifier (`==`, `>=`,
+ * `~=`, `<`, …), a VCS URL with `@ref`, a direct reference (`name @ url`), a local path or
+ * archive (`.`, `./pkg`, `dist/x.whl`), or an archive URL.
+ */
+export function pipRequirementPinned(value: string): boolean {
+  const v = value.trim();
+  if (VCS_PREFIX.test(v)) return /@[^/]+$/.test(v.replace(/#.*$/, '').replace(/^[^:]+:\/\/[^/]*@/, ''));
+  if (VERSION_OPERATOR.test(v)) return true;
+  if (/\s@\s/.test(v) || /^[A-Za-z0-9._-]+(\[[^\]]*\])?\s*@/.test(v)) return true;
+  if (/\.(whl|tar\.gz|tgz|zip|tar\.bz2|tar\.xz)$/i.test(v)) return true;
+  if (v === '.' || v === '..' || v.startsWith('.') || v.startsWith('/') || v.startsWith('~') || v.includes('/') || v.startsWith('file:')) return true;
+  return false;
+}

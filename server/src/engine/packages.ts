@@ -2,8 +2,9 @@
 // model's parsed shell commands (subcommand, options with their values, package operands),
 // RUN --mount targets, and which commands remove which cache directories. Pure functions of
 // the model; no string re-splitting of RUN bodies.
-import type { TextEdit } from '../../../shared/types';
-import type { Inst, Model } from './model';
+import type { Range, TextEdit } from '../../../shared/types';
+import type { Inst, Model, Stage } from './model';
+import { imageFamily, rootImage, stageChain } from './user';
 import { joinContinuations } from './model';
 import { parseShell, type ShellCommand, type ShellWord } from './shell';
 import { LineIndex } from './text';
@@ -584,4 +585,378 @@ export function cachesRemoved(cmd: ShellCommand, inst: Inst): CacheKind[] {
     }
   }
   return [...kinds];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Command lines of other package managers (apk, npm, yarn, gem, go), read from argv words (a
+// parsed shell command's argv, or an exec-form RUN's strings): subcommand, options with their
+// values, operands. Shared by the pinning and cache rules.
+
+/** An argv word: a parsed shell word, or an exec-form JSON string (static). */
+export interface CliWord { value: string; range: Range; dynamic?: boolean }
+
+/** One option as written: `--virtual .build`, `-t .build`, `--no-cache`, `-v=1.2`. */
+export interface CliOption {
+  /** Without dashes: `virtual`, `t`, `no-cache`. */
+  name: string;
+  /** The value, when the option takes one or is written `--x=v`; null otherwise. */
+  value: string | null;
+  /** The word(s) the option was written in. */
+  words: CliWord[];
+}
+
+export interface CliCall {
+  argv: readonly CliWord[];
+  /** The subcommand word (`add`, `install`), or null when none is written. */
+  sub: CliWord | null;
+  /** The subcommand, lower-cased, or null. */
+  action: string | null;
+  options: CliOption[];
+  /** Static words after the subcommand that are not options or option values. */
+  operands: CliWord[];
+  /** A word whose value is not known (a variable, a substitution): it may hold options or operands. */
+  dynamic: boolean;
+}
+
+interface CliSpec {
+  /** Long options (without dashes) that take a separate value. */
+  long: ReadonlySet<string>;
+  /** Short option letters that take a value (attached or the next word). */
+  short: ReadonlySet<string>;
+  /** Go style: `-name` is one option, not a bundle of letters. */
+  singleDashLong?: boolean;
+  /** What `--` means: the rest are operands, or the rest belong to something else (gem's build args). */
+  afterDashDash: 'operands' | 'stop';
+}
+
+function readCli(argv: readonly CliWord[], from: number, spec: CliSpec, inst?: Inst): CliCall {
+  const call: CliCall = { argv, sub: null, action: null, options: [], operands: [], dynamic: false };
+  let rest = false;
+  for (let i = from; i < argv.length; i++) {
+    const w = argv[i];
+    if (w.dynamic) {
+      // A variable with a known value: its options count; its other words (package names) are
+      // not written anywhere a finding could point at, so they are not operands.
+      const known = rest ? null : knownOptions(w, inst);
+      if (known) call.options.push(...known);
+      else call.dynamic = true;
+      continue;
+    }
+    const v = w.value;
+    if (!rest && v === '--') {
+      if (spec.afterDashDash === 'stop') break;
+      rest = true;
+      continue;
+    }
+    if (!rest && v.startsWith('-') && v.length > 1) {
+      const next = argv[i + 1];
+      const takeNext = (name: string): void => {
+        call.options.push({ name, value: next ? next.value : null, words: next ? [w, next] : [w] });
+        if (next) { if (next.dynamic) call.dynamic = true; i++; }
+      };
+      const long = v.startsWith('--') || spec.singleDashLong;
+      if (long) {
+        const body = v.slice(v.startsWith('--') ? 2 : 1);
+        const eq = body.indexOf('=');
+        const name = eq >= 0 ? body.slice(0, eq) : body;
+        if (eq >= 0) call.options.push({ name, value: body.slice(eq + 1), words: [w] });
+        else if (spec.long.has(name) || (spec.singleDashLong && spec.short.has(name))) takeNext(name);
+        else call.options.push({ name, value: null, words: [w] });
+        continue;
+      }
+      for (let k = 1; k < v.length; k++) {
+        const c = v[k];
+        if (spec.short.has(c)) {
+          const attached = v.slice(k + 1);
+          if (attached.length) call.options.push({ name: c, value: attached.startsWith('=') ? attached.slice(1) : attached, words: [w] });
+          else takeNext(c);
+          break;
+        }
+        call.options.push({ name: c, value: null, words: [w] });
+      }
+      continue;
+    }
+    if (!call.sub) { call.sub = w; call.action = v.toLowerCase(); continue; }
+    call.operands.push(w);
+  }
+  return call;
+}
+
+/** Option words of a variable with a known value (`$APK_OPTS` = `--no-cache`), read as options. */
+function knownOptions(w: CliWord, inst: Inst | undefined): CliOption[] | null {
+  if (!inst || !('text' in w)) return null;
+  const parts = resolveWord(w as ShellWord, inst);
+  if (parts === null) return null;
+  const out: CliOption[] = [];
+  for (const p of parts) {
+    if (!p.startsWith('-') || p.length < 2) continue;
+    const body = p.replace(/^--?/, '');
+    const eq = body.indexOf('=');
+    if (p.startsWith('--')) out.push({ name: eq >= 0 ? body.slice(0, eq) : body, value: eq >= 0 ? body.slice(eq + 1) : null, words: [w] });
+    else for (const c of body) out.push({ name: c, value: null, words: [w] });
+  }
+  return out;
+}
+
+/** Whether an option with one of these names (without dashes) was given. */
+export function hasCliOption(call: CliCall, ...names: string[]): boolean {
+  return call.options.some((o) => names.includes(o.name));
+}
+
+/** The last value given for an option with one of these names. */
+export function cliOptionValue(call: CliCall, ...names: string[]): string | null {
+  let v: string | null = null;
+  for (const o of call.options) if (names.includes(o.name) && o.value !== null) v = o.value;
+  return v;
+}
+
+function programIs(argv: readonly CliWord[], ...names: string[]): boolean {
+  if (!argv.length || argv[0].dynamic) return false;
+  const v = argv[0].value;
+  const base = v.slice(v.lastIndexOf('/') + 1);
+  return names.includes(base);
+}
+
+/** The argv lists a RUN runs: each parsed shell command's argv, or an exec-form RUN's strings. */
+export function runArgvs(inst: Inst): { argv: readonly CliWord[]; cmd: ShellCommand | null }[] {
+  if (inst.keyword !== 'RUN') return [];
+  if (inst.form === 'exec' && inst.json) return [{ argv: inst.json.map((w) => ({ value: w.value, range: w.range, dynamic: false })), cmd: null }];
+  return (inst.shell?.commands ?? []).map((cmd) => ({ argv: cmd.argv, cmd }));
+}
+
+// apk ------------------------------------------------------------------------------------------
+
+const APK_SPEC: CliSpec = {
+  long: new Set(['repository', 'root', 'arch', 'cache-dir', 'keys-dir', 'repositories-file', 'cache-max-age', 'progress-fd', 'wait', 'timeout', 'virtual']),
+  short: new Set(['X', 'p', 't']),
+  afterDashDash: 'operands',
+};
+
+/** `apk [global options] <subcommand> [options] operands`; null for other programs. */
+export function apkCall(argv: readonly CliWord[], inst?: Inst): CliCall | null {
+  if (!programIs(argv, 'apk')) return null;
+  return readCli(argv, 1, APK_SPEC, inst);
+}
+
+/** `apk add` (the packages are the operands; `--virtual`/`-t` names are option values). */
+export function isApkAdd(call: CliCall): boolean { return call.action === 'add'; }
+
+/** Whether an apk operand pins a version (`pkg=1.2.3-r0`, `pkg~1.2`, `pkg>=1.2`) or is a local `.apk` file. */
+export function apkOperandPinned(value: string): boolean {
+  return /[=~<>]/.test(value) || value.endsWith('.apk');
+}
+
+/** The apk cache directories (`/var/cache/apk`, and `/etc/apk/cache` when configured). */
+export const APK_CACHE_DIRS = CACHE_KINDS.apk.dirs;
+
+// npm ------------------------------------------------------------------------------------------
+
+const NPM_SPEC: CliSpec = {
+  long: new Set(['prefix', 'workspace', 'cache', 'userconfig', 'globalconfig', 'registry', 'tag', 'omit', 'include', 'install-strategy', 'location', 'loglevel', 'save-prefix', 'before', 'script-shell', 'otp', 'auth-type', 'scope', 'only', 'also', 'fetch-retries', 'fetch-timeout', 'fetch-retry-mintimeout', 'fetch-retry-maxtimeout', 'maxsockets', 'proxy', 'https-proxy', 'noproxy', 'cafile', 'ca', 'cert', 'key', 'node-options', 'userconfig', 'foreground-scripts', 'audit-level']),
+  short: new Set(['C', 'w', 'L']),
+  afterDashDash: 'operands',
+};
+// Options npm reads as booleans although a value is allowed (`--production=false`): only the
+// `=` form carries a value. Everything not listed in NPM_SPEC.long is read that way.
+
+/** The subcommand words npm runs as `install` (its aliases and accepted misspellings). */
+const NPM_INSTALL = new Set(['install', 'i', 'in', 'ins', 'inst', 'insta', 'instal', 'isnt', 'isnta', 'isntal', 'isntall', 'add']);
+
+/** `npm [options] <subcommand> [options] operands`; null for other programs. */
+export function npmCall(argv: readonly CliWord[], inst?: Inst): CliCall | null {
+  if (!programIs(argv, 'npm')) return null;
+  return readCli(argv, 1, NPM_SPEC, inst);
+}
+
+/** `npm install` / `npm i` / `npm add` (with or without package operands). */
+export function isNpmInstall(call: CliCall): boolean { return call.action !== null && NPM_INSTALL.has(call.action); }
+
+/** `npm ci` / `npm clean-install` and their aliases. */
+export function isNpmCi(call: CliCall): boolean {
+  return call.action !== null && ['ci', 'clean-install', 'ic', 'install-clean', 'isntall-clean'].includes(call.action);
+}
+
+/**
+ * Whether an npm install operand names a fixed version: `pkg@1.2.3` or a range (`@^1.2`),
+ * a scoped `@scope/pkg@1.2`, a tarball (`.tgz`, `.tar`, `.tar.gz`), a local path, or a git
+ * URL with a `#commit`/`#semver:` suffix. A dist-tag (`@latest`, `@next`) is not a version.
+ */
+export function npmOperandPinned(value: string): boolean {
+  if (/^(git\+?[a-z]*:|github:|gitlab:|bitbucket:|gist:)/i.test(value)) return value.includes('#');
+  if (/\.(tgz|tar|tar\.gz)$/.test(value)) return true;
+  if (/^(\/|\.\/|\.\.\/|~\/|\.$|\.\.$|file:)/.test(value)) return true;
+  if (/^https?:\/\//.test(value)) return false;
+  const body = value.startsWith('@') ? value.slice(value.indexOf('/') + 1) : value;
+  const at = body.indexOf('@');
+  if (at < 0) {
+    // `user/repo` is a GitHub shorthand: pinned only with `#commit`.
+    return body.includes('/') && value.includes('#');
+  }
+  const spec = body.slice(at + 1);
+  return npmVersionSpec(spec);
+}
+
+/** A version or range (`1.2.3`, `^1.2`, `~1`, `>=1 <2`, `1.x`, `v1.2.3`), not a dist-tag (`latest`, `next`, `beta`). */
+function npmVersionSpec(spec: string): boolean {
+  return /^(v?[0-9]|[\^~<>=*]|x\b|npm:)/i.test(spec.trim());
+}
+
+// yarn -----------------------------------------------------------------------------------------
+
+const YARN_SPEC: CliSpec = {
+  long: new Set(['cwd', 'cache-folder', 'modules-folder', 'global-folder', 'link-folder', 'mutex', 'network-timeout', 'registry', 'network-concurrency', 'use-yarnrc']),
+  short: new Set([]),
+  afterDashDash: 'operands',
+};
+
+/** `yarn [options] [subcommand] ...`; null for other programs. `action` is null for a bare `yarn`. */
+export function yarnCall(argv: readonly CliWord[], inst?: Inst): CliCall | null {
+  if (!programIs(argv, 'yarn', 'yarnpkg')) return null;
+  return readCli(argv, 1, YARN_SPEC, inst);
+}
+
+/** `yarn install`, or a bare `yarn` (which installs too), without a word we cannot see. */
+export function isYarnInstall(call: CliCall): boolean {
+  return call.action === 'install' || (call.action === null && !call.dynamic);
+}
+
+/** Yarn's cache directories for root (classic and Berry's global cache). */
+export const YARN_CACHE_DIRS = [...CACHE_KINDS.yarn.dirs, '/root/.yarn/berry/cache'];
+
+// gem ------------------------------------------------------------------------------------------
+
+const GEM_SPEC: CliSpec = {
+  long: new Set(['version', 'install-dir', 'bindir', 'document', 'source', 'http-proxy', 'platform', 'file', 'build-root', 'trust-policy', 'target-rbconfig', 'config-file']),
+  short: new Set(['v', 'i', 'n', 's', 'p', 'g', 'P']),
+  // `gem install mysql2 -- --with-mysql-config=...`: what follows `--` goes to the extension build.
+  afterDashDash: 'stop',
+};
+
+/** `gem <subcommand> [options] gems [-- build options]`; null for other programs. */
+export function gemCall(argv: readonly CliWord[], inst?: Inst): CliCall | null {
+  if (!programIs(argv, 'gem')) return null;
+  return readCli(argv, 1, GEM_SPEC, inst);
+}
+
+export function isGemInstall(call: CliCall): boolean { return call.action === 'install' || call.action === 'i'; }
+
+/** A version given for the whole command (`-v 1.2`, `--version=1.2`). */
+export function gemVersionOption(call: CliCall): boolean { return hasCliOption(call, 'v', 'version'); }
+
+/** Whether a gem operand pins its version (`rails:7.1.3`) or is a local `.gem` file. */
+export function gemOperandPinned(value: string): boolean {
+  return value.includes(':') || value.endsWith('.gem');
+}
+
+// go -------------------------------------------------------------------------------------------
+
+const GO_SPEC: CliSpec = {
+  long: new Set(['o', 'C', 'p', 'ldflags', 'gcflags', 'asmflags', 'gccgoflags', 'tags', 'mod', 'modfile', 'pkgdir', 'toolexec', 'buildmode', 'compiler', 'installsuffix', 'overlay', 'pgo', 'exec', 'covermode', 'coverpkg', 'debug-actiongraph', 'debug-runtime-trace', 'debug-trace']),
+  short: new Set([]),
+  singleDashLong: true,
+  afterDashDash: 'operands',
+};
+
+/** `go <subcommand> [flags] operands`; for `go run`, only the package (the rest are the program's arguments). */
+export function goCall(argv: readonly CliWord[], inst?: Inst): CliCall | null {
+  if (!programIs(argv, 'go')) return null;
+  const call = readCli(argv, 1, GO_SPEC, inst);
+  if (call.action === 'run') call.operands = call.operands.slice(0, 1);
+  return call;
+}
+
+/**
+ * A Go operand that names a module from the network: its first path element has a dot
+ * (`github.com/x/y`, `golang.org/x/tools/cmd/goimports`), with or without `@version`. Local
+ * paths (`.`, `./cmd/app`), patterns inside the main module (`./...`), standard-library
+ * packages (`fmt`, `cmd/vet`) and `.go` files are not.
+ */
+export function goRemoteOperand(value: string): boolean {
+  if (value.startsWith('.') || value.startsWith('/') || value.endsWith('.go')) return false;
+  const path = value.split('@', 1)[0];
+  const first = path.split('/', 1)[0];
+  return first.includes('.');
+}
+
+/** The `@version` of a Go operand (`latest`, `v1.2.3`, a commit), or null when none is written. */
+export function goOperandVersion(value: string): string | null {
+  const at = value.indexOf('@');
+  return at < 0 ? null : value.slice(at + 1);
+}
+
+/** Node release codenames whose npm is 7 or newer (Node 16 onwards). */
+const NODE_CODENAMES_NPM7 = /^(gallium|hydrogen|iron|jod|krypton)/;
+/** Tags of the official node image that always track a current release. */
+const NODE_CURRENT_TAG = /^(lts|current|latest|alpine|slim|bookworm|bullseye|trixie|buster)/;
+
+/**
+ * Whether the stage's npm is known to understand `--omit=dev` (npm 7, shipped from Node 15):
+ * the stage is built on the official `node` image with a tag of Node 15 or newer (or a tag
+ * that tracks the current release). False when unknown.
+ */
+export function npmSupportsOmit(stage: Stage | null): boolean {
+  if (!stage) return false;
+  const ref = rootImage(stage);
+  if (imageFamily(ref) !== 'node') return false;
+  const tag = (ref.tag ?? 'latest').toLowerCase();
+  const major = /^v?(\d+)/.exec(tag);
+  if (major) return Number(major[1]) >= 15;
+  return NODE_CURRENT_TAG.test(tag) || NODE_CODENAMES_NPM7.test(tag);
+}
+
+/** npm lockfiles: a COPY of one of these makes `npm ci` possible. */
+export const NPM_LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json'];
+
+/** A simple glob (`*`, `?`, `[...]`) over one path element, as a matcher. */
+function globMatcher(pattern: string): (name: string) => boolean {
+  if (!/[*?[]/.test(pattern)) return (name) => name === pattern;
+  let re = '^';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else if (c === '[') {
+      const close = pattern.indexOf(']', i + 1);
+      if (close < 0) { re += '\\['; continue; }
+      re += '[' + pattern.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\') + ']';
+      i = close;
+    } else re += c.replace(/[.+^${}()|\\]/g, '\\$&');
+  }
+  const rx = new RegExp(re + '$');
+  return (name) => rx.test(name);
+}
+
+/**
+ * Whether an instruction before `inst` (in its stage or a stage it builds on) brings one of
+ * `files` from the build context: a COPY/ADD source naming it (`COPY package-lock.json ./`,
+ * `COPY package*.json ./`), or a RUN bind mount of it (`inst`'s own mounts included). Copies of the whole context (`COPY . .`)
+ * do not count: whether the file exists there is not known.
+ */
+export function copiedFromContext(inst: Inst, files: readonly string[]): boolean {
+  if (!inst.stage) return false;
+  for (const s of stageChain(inst.stage)) {
+    for (const i of s.instructions) {
+      if (s === inst.stage && i.index > inst.index) break;
+      const sources: string[] = [];
+      if (i !== inst && (i.keyword === 'COPY' || i.keyword === 'ADD') && !i.flags.some((f) => f.name.toLowerCase() === 'from')) {
+        const words = i.form === 'exec' && i.json ? i.json.map((w) => w.value) : i.args.map((a) => a.value.replace(/^(["'])(.*)\1$/, '$2'));
+        sources.push(...words.slice(0, -1));
+      }
+      if (i.keyword === 'RUN') {
+        for (const f of i.flags) {
+          if (f.name.toLowerCase() !== 'mount' || f.value === null) continue;
+          const kv = new Map(f.value.split(',').map((p) => { const eq = p.indexOf('='); return [p.slice(0, eq < 0 ? p.length : eq).trim().toLowerCase(), eq < 0 ? '' : p.slice(eq + 1).trim()] as [string, string]; }));
+          const src = kv.get('source') ?? kv.get('src');
+          if ((kv.get('type') ?? 'bind').toLowerCase() === 'bind' && !kv.has('from') && src) sources.push(src);
+        }
+      }
+      for (const src of sources) {
+        if (src.includes('$')) continue;
+        const base = src.replace(/\/+$/, '').split('/').pop() ?? '';
+        const match = globMatcher(base);
+        if (files.some((f) => match(f))) return true;
+      }
+    }
+  }
+  return false;
 }

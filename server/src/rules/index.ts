@@ -13,16 +13,25 @@ import dl3009 from './DL3009-apt-lists-not-removed';
 import dl3010 from './DL3010-copy-then-extract-archive';
 import dl3011 from './DL3011-port-out-of-range';
 import dl3012 from './DL3012-multiple-healthchecks';
+import dl3013 from './DL3013-pip-unpinned';
+import dl3014 from './DL3014-apt-get-yes';
 import dl3015 from './DL3015-apt-get-recommends';
+import dl3016 from './DL3016-npm-unpinned';
+import dl3018 from './DL3018-apk-unpinned';
+import dl3019 from './DL3019-apk-no-cache';
 import dl3020 from './DL3020-add-instead-of-copy';
 import dl3021 from './DL3021-copy-multiple-sources-dest';
 import dl3022 from './DL3022-copy-from-unknown-stage';
 import dl3023 from './DL3023-copy-from-own-stage';
 import dl3024 from './DL3024-duplicate-stage-name';
 import dl3025 from './DL3025-shell-form-cmd';
+import dl3027 from './DL3027-apt';
+import dl3028 from './DL3028-gem-unpinned';
 import dl3029 from './DL3029-constant-platform';
 import dl3042 from './DL3042-pip-cache-dir';
 import dl3059 from './DL3059-consecutive-run';
+import dl3060 from './DL3060-yarn-cache-clean';
+import dl3062 from './DL3062-go-unpinned';
 import dl3063 from './DL3063-reserved-stage-name';
 import dl3065 from './DL3065-redundant-target-platform';
 import lw1001 from './LW1001-missing-user';
@@ -40,6 +49,8 @@ import lw1108 from './LW1108-invalid-default-arg-in-from';
 import lw1109 from './LW1109-expose-proto-casing';
 import lw1110 from './LW1110-expose-invalid-format';
 import lw1111 from './LW1111-invalid-definition-description';
+import lw1401 from './LW1401-apt-upgrade';
+import lw1402 from './LW1402-npm-install-not-ci';
 
 export const allRules: readonly Rule[] = [
   dl3000,
@@ -54,16 +65,25 @@ export const allRules: readonly Rule[] = [
   dl3010,
   dl3011,
   dl3012,
+  dl3013,
+  dl3014,
   dl3015,
+  dl3016,
+  dl3018,
+  dl3019,
   dl3020,
   dl3021,
   dl3022,
   dl3023,
   dl3024,
   dl3025,
+  dl3027,
+  dl3028,
   dl3029,
   dl3042,
   dl3059,
+  dl3060,
+  dl3062,
   dl3063,
   dl3065,
   lw1001,
@@ -81,4 +101,6 @@ export const allRules: readonly Rule[] = [
   lw1109,
   lw1110,
   lw1111,
+  lw1401,
+  lw1402,
 ];
