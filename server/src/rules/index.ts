@@ -10,7 +10,14 @@ import dl3015 from './DL3015-apt-get-recommends';
 import dl3020 from './DL3020-add-instead-of-copy';
 import dl3025 from './DL3025-shell-form-cmd';
 import dl3042 from './DL3042-pip-cache-dir';
+import dl3043 from './DL3043-onbuild-invalid-trigger';
 import dl3059 from './DL3059-consecutive-run';
+import dl3061 from './DL3061-instruction-before-from';
+import dl3067 from './DL3067-copy-whole-filesystem';
+import dl4000 from './DL4000-maintainer-deprecated';
+import dl4003 from './DL4003-multiple-cmd';
+import dl4004 from './DL4004-multiple-entrypoint';
+import dl4005 from './DL4005-ln-bin-sh';
 import lw1001 from './LW1001-missing-user';
 import lw1002 from './LW1002-unpinned-base-digest';
 import lw1003 from './LW1003-context-copied-before-install';
@@ -26,7 +33,14 @@ export const allRules: readonly Rule[] = [
   dl3020,
   dl3025,
   dl3042,
+  dl3043,
   dl3059,
+  dl3061,
+  dl3067,
+  dl4000,
+  dl4003,
+  dl4004,
+  dl4005,
   lw1001,
   lw1002,
   lw1003,
