@@ -11,6 +11,10 @@ import dl3020 from './DL3020-add-instead-of-copy';
 import dl3025 from './DL3025-shell-form-cmd';
 import dl3042 from './DL3042-pip-cache-dir';
 import dl3043 from './DL3043-onbuild-invalid-trigger';
+import dl3044 from './DL3044-env-self-reference';
+import dl3045 from './DL3045-copy-relative-destination';
+import dl3046 from './DL3046-useradd-high-uid';
+import dl3047 from './DL3047-wget-progress';
 import dl3059 from './DL3059-consecutive-run';
 import dl3061 from './DL3061-instruction-before-from';
 import dl3067 from './DL3067-copy-whole-filesystem';
@@ -34,6 +38,10 @@ export const allRules: readonly Rule[] = [
   dl3025,
   dl3042,
   dl3043,
+  dl3044,
+  dl3045,
+  dl3046,
+  dl3047,
   dl3059,
   dl3061,
   dl3067,
