@@ -17,8 +17,11 @@ import dl3046 from './DL3046-useradd-high-uid';
 import dl3047 from './DL3047-wget-progress';
 import dl3059 from './DL3059-consecutive-run';
 import dl3061 from './DL3061-instruction-before-from';
+import dl3064 from './DL3064-secret-in-arg-env';
+import dl3066 from './DL3066-non-numeric-user';
 import dl3067 from './DL3067-copy-whole-filesystem';
 import dl4000 from './DL4000-maintainer-deprecated';
+import dl4001 from './DL4001-wget-and-curl';
 import dl4003 from './DL4003-multiple-cmd';
 import dl4004 from './DL4004-multiple-entrypoint';
 import dl4005 from './DL4005-ln-bin-sh';
@@ -44,8 +47,11 @@ export const allRules: readonly Rule[] = [
   dl3047,
   dl3059,
   dl3061,
+  dl3064,
+  dl3066,
   dl3067,
   dl4000,
+  dl4001,
   dl4003,
   dl4004,
   dl4005,
