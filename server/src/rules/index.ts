@@ -15,6 +15,7 @@ import dl3044 from './DL3044-env-self-reference';
 import dl3045 from './DL3045-copy-relative-destination';
 import dl3046 from './DL3046-useradd-high-uid';
 import dl3047 from './DL3047-wget-progress';
+import dl3057 from './DL3057-healthcheck-missing';
 import dl3059 from './DL3059-consecutive-run';
 import dl3061 from './DL3061-instruction-before-from';
 import dl3064 from './DL3064-secret-in-arg-env';
@@ -45,6 +46,7 @@ export const allRules: readonly Rule[] = [
   dl3045,
   dl3046,
   dl3047,
+  dl3057,
   dl3059,
   dl3061,
   dl3064,
