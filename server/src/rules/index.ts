@@ -26,6 +26,7 @@ import dl4001 from './DL4001-wget-and-curl';
 import dl4003 from './DL4003-multiple-cmd';
 import dl4004 from './DL4004-multiple-entrypoint';
 import dl4005 from './DL4005-ln-bin-sh';
+import dl4006 from './DL4006-pipefail';
 import lw1001 from './LW1001-missing-user';
 import lw1002 from './LW1002-unpinned-base-digest';
 import lw1003 from './LW1003-context-copied-before-install';
@@ -57,6 +58,7 @@ export const allRules: readonly Rule[] = [
   dl4003,
   dl4004,
   dl4005,
+  dl4006,
   lw1001,
   lw1002,
   lw1003,
