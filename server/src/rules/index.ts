@@ -29,11 +29,27 @@ import dl3027 from './DL3027-apt';
 import dl3028 from './DL3028-gem-unpinned';
 import dl3029 from './DL3029-constant-platform';
 import dl3042 from './DL3042-pip-cache-dir';
+import dl3043 from './DL3043-onbuild-invalid-trigger';
+import dl3044 from './DL3044-env-self-reference';
+import dl3045 from './DL3045-copy-relative-destination';
+import dl3046 from './DL3046-useradd-high-uid';
+import dl3047 from './DL3047-wget-progress';
+import dl3057 from './DL3057-healthcheck-missing';
 import dl3059 from './DL3059-consecutive-run';
 import dl3060 from './DL3060-yarn-cache-clean';
+import dl3061 from './DL3061-instruction-before-from';
 import dl3062 from './DL3062-go-unpinned';
 import dl3063 from './DL3063-reserved-stage-name';
+import dl3064 from './DL3064-secret-in-arg-env';
 import dl3065 from './DL3065-redundant-target-platform';
+import dl3066 from './DL3066-non-numeric-user';
+import dl3067 from './DL3067-copy-whole-filesystem';
+import dl4000 from './DL4000-maintainer-deprecated';
+import dl4001 from './DL4001-wget-and-curl';
+import dl4003 from './DL4003-multiple-cmd';
+import dl4004 from './DL4004-multiple-entrypoint';
+import dl4005 from './DL4005-ln-bin-sh';
+import dl4006 from './DL4006-pipefail';
 import lw1001 from './LW1001-missing-user';
 import lw1002 from './LW1002-unpinned-base-digest';
 import lw1003 from './LW1003-context-copied-before-install';
@@ -81,11 +97,27 @@ export const allRules: readonly Rule[] = [
   dl3028,
   dl3029,
   dl3042,
+  dl3043,
+  dl3044,
+  dl3045,
+  dl3046,
+  dl3047,
+  dl3057,
   dl3059,
   dl3060,
+  dl3061,
   dl3062,
   dl3063,
+  dl3064,
   dl3065,
+  dl3066,
+  dl3067,
+  dl4000,
+  dl4001,
+  dl4003,
+  dl4004,
+  dl4005,
+  dl4006,
   lw1001,
   lw1002,
   lw1003,
