@@ -5,14 +5,67 @@ export function ruleDocsUrl(code: string): string {
   return `${DOCS_BASE_URL}${code}.md`;
 }
 export const SETTINGS_SECTION = 'layerwise';
+/** Handled by the client: opens the URL given as the only argument. */
 export const COMMAND_SHOW_DOCS = 'layerwise.showDocumentation';
+/**
+ * Handled by the server (workspace/executeCommand): resolves the image an instruction names to
+ * its current digest through the registry and applies the pin with workspace/applyEdit.
+ * Argument: PinDigestArgs.
+ */
+export const COMMAND_PIN_DIGEST = 'layerwise.pinDigest';
 export const CODE_ACTION_FIX_ALL = 'source.fixAll.layerwise';
 export const PRAGMA_PREFIX = 'layerwise';
+/** How long the server waits after the last change before it lints (onType). */
+export const DEFAULT_DEBOUNCE_MS = 150;
+
+/** The argument of COMMAND_PIN_DIGEST. `line`: 0-based, any line of the FROM or COPY instruction. */
+export interface PinDigestArgs { uri: string; line: number; version?: number }
+
+export interface RegistrySettings {
+  /** Hosts (`host` or `host:port`) that may be reached over plain HTTP, on top of loopback. */
+  insecure: string[];
+  /** Time budget of one digest lookup, auth round trips included. */
+  timeoutMs: number;
+}
 
 /** Settings as the server receives them from the client (`layerwise.*`). */
 export interface LayerwiseSettings {
   enable: boolean;
   run: 'onType' | 'onSave';
   rules: Record<string, string>;
+  registry: RegistrySettings;
 }
-export const DEFAULT_SETTINGS: LayerwiseSettings = { enable: true, run: 'onType', rules: {} };
+export const DEFAULT_SETTINGS: LayerwiseSettings = {
+  enable: true, run: 'onType', rules: {}, registry: { insecure: [], timeoutMs: 10000 },
+};
+
+/**
+ * What the client passes as `initializationOptions`. `settings` is used when the client cannot
+ * answer workspace/configuration. Registry credentials from the Docker config file are read
+ * only when `trustedWorkspace` is true.
+ */
+export interface LayerwiseInitializationOptions {
+  settings?: Partial<LayerwiseSettings>;
+  trustedWorkspace?: boolean;
+  /** Overrides DEFAULT_DEBOUNCE_MS (tests, slow machines). */
+  debounceMs?: number;
+}
+
+// --- VS Code client (client/src, package.json contributes) ---
+export const COMMAND_RESTART_SERVER = 'layerwise.restartServer';
+/** The rules index page, opened by COMMAND_SHOW_DOCS when it gets no URL. */
+export const DOCS_INDEX_URL = `${DOCS_BASE_URL}README.md`;
+/** The VS Code language id the client contributes (and the Docker extension uses). */
+export const LANGUAGE_ID = 'dockerfile';
+/** Exact file names that are Dockerfiles. */
+export const DOCKERFILE_NAMES = ['Dockerfile', 'Containerfile'] as const;
+/** File name globs that are Dockerfiles (the CLI's list; `*.dockerignore` is not one). */
+export const DOCKERFILE_NAME_PATTERNS = ['*.dockerfile', 'Dockerfile.*', 'Containerfile.*'] as const;
+/** What `layerwise.rules` accepts per rule (the engine also reads `style` as `hint`). */
+export const RULE_SETTING_VALUES = ['off', 'on', 'error', 'warning', 'info', 'hint'] as const;
+/**
+ * Settings VS Code reads only from user settings in Restricted Mode
+ * (`capabilities.untrustedWorkspaces.restrictedConfigurations`): opening a repository must not
+ * be enough to send registry traffic over plain HTTP.
+ */
+export const RESTRICTED_SETTINGS = ['layerwise.registry.insecure', 'layerwise.registry.timeoutMs'] as const;

@@ -1,0 +1,512 @@
+// The language server: LSP wiring only. Everything that knows about Dockerfiles lives in the
+// engine (lint, fixAll, findings and their fixes) and in the registry client (digest pins).
+//
+// - Diagnostics: on open, on every change (debounced) or on save only, per the `layerwise.run`
+//   setting; computed for one document version and dropped when the document moved on.
+// - One lint per document version and settings: code actions reuse the cached result.
+// - Code actions: quick fixes, fix all of one rule, disable for one instruction, show the
+//   rule's documentation, `source.fixAll.layerwise`, RUN → exec form, pin image to digest.
+// - `layerwise.pinDigest` (workspace/executeCommand) is the only place that uses the network.
+import {
+  createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, DiagnosticSeverity,
+  CodeActionKind, CancellationTokenSource, DidChangeConfigurationNotification, MessageType,
+  TextDocumentEdit,
+  type CancellationToken, type CodeAction, type CodeActionParams, type Connection, type Diagnostic,
+  type InitializeParams, type InitializeResult, type WorkspaceEdit, type ExecuteCommandParams,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  SOURCE, ruleDocsUrl, SETTINGS_SECTION, COMMAND_SHOW_DOCS, COMMAND_PIN_DIGEST, CODE_ACTION_FIX_ALL,
+  PRAGMA_PREFIX, DEFAULT_DEBOUNCE_MS, DEFAULT_SETTINGS,
+  type LayerwiseSettings, type LayerwiseInitializationOptions, type PinDigestArgs,
+} from '../../shared/constants';
+import type { Finding, Fix, Range, Severity, TextEdit } from '../../shared/types';
+import { lint, fixAll, unknownRuleIds, allRules, type LintResult, type Model, type Inst, type Rule } from './engine';
+import { execFormFix } from './engine/fixes';
+import { initEngine } from './host/shellWasm';
+import { RegistryClient, DEFAULT_INSECURE_REGISTRIES } from './registry/client';
+import { pinTarget, pinDigestFix, UPDATE_PIN_TITLE } from './registry/pin';
+// A JSON import, so esbuild inlines the version into dist/server.js.
+import { version as VERSION } from '../../package.json';
+
+export interface ServerOptions {
+  /** The rules to run (tests inject their own). Default: every rule. */
+  rules?: readonly Rule[];
+}
+
+/** What a diagnostic carries for the code actions of the same document version. */
+export interface DiagnosticData { version: number; name: string; fixes: Fix[] }
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+const RULE_SETTINGS = new Set(['off', 'on', 'error', 'warning', 'info', 'hint', 'style']);
+const REFACTOR_EXEC_FORM = CodeActionKind.RefactorRewrite;
+/** The pin action's kind: a refactoring (it needs the network, so it is never a quick fix). */
+const REFACTOR_PIN = CodeActionKind.RefactorRewrite;
+
+type Trigger = 'open' | 'change' | 'save' | 'config';
+
+interface Cached { version: number; key: string; result: LintResult; fixAll: Map<string, string> }
+interface DocState {
+  timer?: ReturnType<typeof setTimeout>;
+  run?: CancellationTokenSource;
+  cache?: Cached;
+}
+
+/** Wire the server's handlers to `connection` and start listening. */
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
+  const rules = options.rules ?? allRules;
+  const documents = new TextDocuments(TextDocument);
+  const states = new Map<string, DocState>();
+  const settingsCache = new Map<string, Promise<LayerwiseSettings>>();
+  const reportedRuleErrors = new Set<string>();
+  const reportedUnknownIds = new Set<string>();
+  const stats = { lintRuns: 0, published: 0 };
+
+  let baseSettings: LayerwiseSettings = cloneSettings(DEFAULT_SETTINGS);
+  let globalSettings: LayerwiseSettings = baseSettings;
+  let configurationPull = false;
+  let dynamicConfigRegistration = false;
+  let documentChanges = false;
+  let applyEditSupport = false;
+  let trustedWorkspace = false;
+  let debounceMs = DEFAULT_DEBOUNCE_MS;
+  let registry: { key: string; client: RegistryClient } | null = null;
+
+  // Crash guards: a bug in one handler must not take the editor's linting down with it.
+  const logError = (what: string, e: unknown) => {
+    try { connection.console.error(`${what}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`); } catch { /* connection gone */ }
+  };
+
+  const engineReady: Promise<void> = initEngine().catch((e) => {
+    logError('could not load the shell parser; RUN bodies are not analysed', e);
+  });
+
+  connection.onInitialize(async (params: InitializeParams): Promise<InitializeResult> => {
+    const caps = params.capabilities ?? {};
+    configurationPull = !!caps.workspace?.configuration;
+    dynamicConfigRegistration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
+    documentChanges = !!caps.workspace?.workspaceEdit?.documentChanges;
+    applyEditSupport = !!caps.workspace?.applyEdit;
+    const init = (params.initializationOptions ?? {}) as LayerwiseInitializationOptions;
+    trustedWorkspace = init.trustedWorkspace === true;
+    if (typeof init.debounceMs === 'number' && Number.isFinite(init.debounceMs) && init.debounceMs >= 0) debounceMs = init.debounceMs;
+    baseSettings = normalizeSettings(init.settings, cloneSettings(DEFAULT_SETTINGS));
+    globalSettings = baseSettings;
+    await engineReady;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        codeActionProvider: {
+          codeActionKinds: [CodeActionKind.QuickFix, CODE_ACTION_FIX_ALL, CodeActionKind.RefactorRewrite],
+        },
+        executeCommandProvider: { commands: [COMMAND_PIN_DIGEST] },
+      },
+      serverInfo: { name: 'layerwise-language-server', version: VERSION },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (configurationPull && dynamicConfigRegistration) {
+      connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch((e) => logError('registering for configuration changes failed', e));
+    }
+  });
+
+  // ---- settings -------------------------------------------------------------------------------
+
+  function settingsFor(uri: string): Promise<LayerwiseSettings> {
+    if (!configurationPull) return Promise.resolve(globalSettings);
+    let p = settingsCache.get(uri);
+    if (!p) {
+      p = connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }).then(
+        (v) => normalizeSettings(v, cloneSettings(baseSettings)),
+        (e) => { logError('workspace/configuration failed; using defaults', e); return baseSettings; },
+      );
+      settingsCache.set(uri, p);
+    }
+    return p;
+  }
+
+  connection.onDidChangeConfiguration((params) => {
+    try {
+      if (!configurationPull) {
+        const s = (params?.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION];
+        globalSettings = normalizeSettings(s, cloneSettings(baseSettings));
+      }
+      settingsCache.clear();
+      registry = null;
+      for (const doc of documents.all()) {
+        const st = states.get(doc.uri);
+        if (st) st.cache = undefined;
+        schedule(doc, 0, 'config');
+      }
+    } catch (e) { logError('didChangeConfiguration', e); }
+  });
+
+  // ---- linting --------------------------------------------------------------------------------
+
+  function state(uri: string): DocState {
+    let st = states.get(uri);
+    if (!st) states.set(uri, (st = {}));
+    return st;
+  }
+
+  /** The lint result of `doc` as it is now, computed at most once per version and settings. */
+  function resultFor(doc: TextDocument, settings: LayerwiseSettings): LintResult {
+    const st = state(doc.uri);
+    const key = JSON.stringify(settings.rules);
+    if (st.cache && st.cache.version === doc.version && st.cache.key === key) return st.cache.result;
+    warnUnknownIds(settings);
+    stats.lintRuns++;
+    const result = lint(doc.getText(), { rules: settings.rules as never }, rules);
+    for (const re of result.ruleErrors) {
+      const id = `${re.code}\u0000${re.message}`;
+      if (reportedRuleErrors.has(id)) continue;
+      reportedRuleErrors.add(id);
+      connection.console.error(`rule ${re.code} failed (its findings are missing, the other rules still ran): ${re.message}`);
+    }
+    st.cache = { version: doc.version, key, result, fixAll: new Map() };
+    return result;
+  }
+
+  function warnUnknownIds(settings: LayerwiseSettings) {
+    for (const id of unknownRuleIds(Object.keys(settings.rules), rules)) {
+      if (reportedUnknownIds.has(id)) continue;
+      reportedUnknownIds.add(id);
+      connection.console.warn(`layerwise.rules: no rule is called "${id}"`);
+    }
+  }
+
+  function schedule(doc: TextDocument, delay: number, trigger: Trigger) {
+    const st = state(doc.uri);
+    if (st.timer) clearTimeout(st.timer);
+    st.run?.cancel();
+    const cts = new CancellationTokenSource();
+    st.run = cts;
+    const uri = doc.uri;
+    const version = doc.version;
+    st.timer = setTimeout(() => {
+      st.timer = undefined;
+      validate(uri, version, trigger, cts.token).catch((e) => logError(`linting ${uri} failed`, e));
+    }, delay);
+  }
+
+  async function validate(uri: string, version: number, trigger: Trigger, token: CancellationToken) {
+    await engineReady;
+    const settings = await settingsFor(uri);
+    const doc = documents.get(uri);
+    // A newer change, a close or a settings change took over: this run's answer is stale.
+    if (token.isCancellationRequested || !doc || doc.version !== version) return;
+    if (!settings.enable) { publish(uri, version, []); return; }
+    if (settings.run === 'onSave' && trigger === 'change') return;
+    const result = resultFor(doc, settings);
+    publish(uri, version, result.findings.map((f) => toDiagnostic(f, version)));
+  }
+
+  function publish(uri: string, version: number, diagnostics: Diagnostic[]) {
+    stats.published++;
+    connection.sendDiagnostics({ uri, version, diagnostics }).catch((e) => logError('publishDiagnostics', e));
+  }
+
+  documents.onDidChangeContent((e) => {
+    try {
+      const first = !states.has(e.document.uri);
+      schedule(e.document, first ? 0 : debounceMs, first ? 'open' : 'change');
+    } catch (err) { logError('didChange', err); }
+  });
+  documents.onDidSave((e) => {
+    try { schedule(e.document, 0, 'save'); } catch (err) { logError('didSave', err); }
+  });
+  documents.onDidClose((e) => {
+    try {
+      const st = states.get(e.document.uri);
+      if (st?.timer) clearTimeout(st.timer);
+      st?.run?.cancel();
+      states.delete(e.document.uri);
+      settingsCache.delete(e.document.uri);
+      connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }).catch((err) => logError('publishDiagnostics', err));
+    } catch (err) { logError('didClose', err); }
+  });
+
+  // ---- code actions ---------------------------------------------------------------------------
+
+  function workspaceEdit(doc: TextDocument, edits: TextEdit[]): WorkspaceEdit {
+    if (documentChanges) return { documentChanges: [TextDocumentEdit.create({ uri: doc.uri, version: doc.version }, edits)] };
+    return { changes: { [doc.uri]: edits } };
+  }
+
+  /** The minimal whole-line edit turning the document's text into `next` (null: no change). */
+  function replaceText(doc: TextDocument, next: string): TextEdit | null {
+    const old = doc.getText();
+    if (old === next) return null;
+    const max = Math.min(old.length, next.length);
+    let s = 0;
+    while (s < max && old.charCodeAt(s) === next.charCodeAt(s)) s++;
+    let e = 0;
+    while (e < max - s && old.charCodeAt(old.length - 1 - e) === next.charCodeAt(next.length - 1 - e)) e++;
+    // Whole lines: never split a CRLF or a surrogate pair.
+    while (s > 0 && old[s - 1] !== '\n' && old[s - 1] !== '\r') s--;
+    while (e > 0 && old[old.length - e - 1] !== '\n') e--;
+    return { range: { start: doc.positionAt(s), end: doc.positionAt(old.length - e) }, newText: next.slice(s, next.length - e) };
+  }
+
+  /** fixAll over the document (every rule, or one code), cached per version. */
+  function fixAllEdit(doc: TextDocument, settings: LayerwiseSettings, code: string | null): TextEdit | null {
+    resultFor(doc, settings);
+    const cache = state(doc.uri).cache!;
+    const key = code ?? '*';
+    let text = cache.fixAll.get(key);
+    if (text === undefined) {
+      const r = fixAll(doc.getText(), { rules: settings.rules as never }, code ? (f) => f.code === code : () => true, rules);
+      text = r.text;
+      cache.fixAll.set(key, text);
+    }
+    return replaceText(doc, text);
+  }
+
+  function findingFor(d: Diagnostic, result: LintResult, version: number): { finding: Finding | null; fixes: Fix[] } | null {
+    if (d.source !== SOURCE || d.code === undefined) return null;
+    const code = String(d.code);
+    const finding = result.findings.find((f) => f.code === code && sameRange(f.range, d.range) && f.message === d.message) ?? null;
+    if (finding) return { finding, fixes: finding.fixes };
+    // A diagnostic of this very version whose finding we cannot match (should not happen):
+    // its data still says what the fixes are.
+    const data = d.data as Partial<DiagnosticData> | undefined;
+    if (data && data.version === version && Array.isArray(data.fixes) && data.fixes.every(isFix)) return { finding: null, fixes: data.fixes };
+    return null;
+  }
+
+  function disableEdit(model: Model, inst: Inst, code: string): TextEdit {
+    const line = inst.range.start.line;
+    if (line > 0) {
+      const above = model.lines.lineText(line - 1);
+      if (/^[ \t]*#[ \t]*layerwise[ \t]+ignore[ \t]*=/i.test(above)) {
+        const end = above.trimEnd().length;
+        const sep = above.trimEnd().endsWith('=') ? '' : ',';
+        return { range: { start: { line: line - 1, character: end }, end: { line: line - 1, character: end } }, newText: `${sep}${code}` };
+      }
+    }
+    const indent = /^[ \t]*/.exec(model.lines.lineText(line))![0];
+    return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}# ${PRAGMA_PREFIX} ignore=${code}${model.eol}` };
+  }
+
+  connection.onCodeAction(async (params: CodeActionParams): Promise<CodeAction[]> => {
+    try {
+      await engineReady;
+      const uri = params.textDocument?.uri;
+      if (typeof uri !== 'string' || !documents.get(uri)) return [];
+      const settings = await settingsFor(uri);
+      const doc = documents.get(uri);
+      if (!doc || !settings.enable) return [];
+      return codeActions(doc, settings, params);
+    } catch (e) {
+      logError('codeAction', e);
+      return [];
+    }
+  });
+
+  function codeActions(doc: TextDocument, settings: LayerwiseSettings, params: CodeActionParams): CodeAction[] {
+    const result = resultFor(doc, settings);
+    const { model } = result;
+    const only = params.context?.only;
+    const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+    const actions: CodeAction[] = [];
+
+    // Source actions only when asked for (on save, or the Source Action menu).
+    if (only && wants(CODE_ACTION_FIX_ALL)) {
+      const edit = fixAllEdit(doc, settings, null);
+      if (edit) actions.push({ title: 'Fix all auto-fixable Layerwise problems', kind: CODE_ACTION_FIX_ALL, edit: workspaceEdit(doc, [edit]) });
+    }
+
+    if (wants(CodeActionKind.QuickFix)) {
+      const fixes: CodeAction[] = [];
+      const more: CodeAction[] = [];
+      const seen = new Set<string>();
+      for (const d of params.context?.diagnostics ?? []) {
+        const m = findingFor(d, result, doc.version);
+        if (!m) continue;
+        const code = String(d.code);
+        for (const f of m.fixes) {
+          fixes.push({
+            title: f.title, kind: CodeActionKind.QuickFix, diagnostics: [d],
+            isPreferred: f.safety === 'safe' ? true : undefined,
+            edit: workspaceEdit(doc, f.edits),
+          });
+        }
+        if (m.fixes.length && !seen.has(`fixall ${code}`)) {
+          seen.add(`fixall ${code}`);
+          const fixable = result.findings.filter((f) => f.code === code && f.fixes.some((x) => x.safety === 'safe')).length;
+          const edit = fixable > 1 ? fixAllEdit(doc, settings, code) : null;
+          if (edit) more.push({ title: `Fix all ${code} in this file`, kind: CodeActionKind.QuickFix, edit: workspaceEdit(doc, [edit]) });
+        }
+        const inst = model.instructionAt(d.range.start.line);
+        if (inst && !seen.has(`disable ${code} ${inst.index}`)) {
+          seen.add(`disable ${code} ${inst.index}`);
+          more.push({ title: `Disable ${code} for this instruction`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: workspaceEdit(doc, [disableEdit(model, inst, code)]) });
+        }
+        if (!seen.has(`docs ${code}`)) {
+          seen.add(`docs ${code}`);
+          const title = `Show documentation for ${code}`;
+          more.push({ title, kind: CodeActionKind.QuickFix, command: { title, command: COMMAND_SHOW_DOCS, arguments: [ruleDocsUrl(code)] } });
+        }
+      }
+      actions.push(...fixes, ...more);
+    }
+
+    if (wants(CodeActionKind.RefactorRewrite)) {
+      const inst = params.range ? model.instructionAt(params.range.start.line) : null;
+      if (inst && inst.keyword === 'RUN' && inst.form === 'shell' && wants(REFACTOR_EXEC_FORM)) {
+        const fix = execFormFix(model, inst);
+        if (fix) {
+          actions.push({ title: fix.title.replace(/^Convert to/, `Convert ${inst.keyword} to`), kind: REFACTOR_EXEC_FORM, edit: workspaceEdit(doc, fix.edits) });
+        }
+      }
+      if (inst && (inst.keyword === 'FROM' || inst.keyword === 'COPY') && wants(REFACTOR_PIN)) {
+        const target = pinTarget(model, inst);
+        if (target && !('error' in target)) {
+          const title = target.currentDigest ? UPDATE_PIN_TITLE : `Pin ${target.reference} to digest`;
+          const args: PinDigestArgs = { uri: doc.uri, line: inst.range.start.line, version: doc.version };
+          actions.push({ title, kind: REFACTOR_PIN, command: { title, command: COMMAND_PIN_DIGEST, arguments: [args] } });
+        }
+      }
+    }
+    return actions;
+  }
+
+  // ---- pin digest (the only network use) ------------------------------------------------------
+
+  function registryClient(settings: LayerwiseSettings): RegistryClient {
+    const insecure = [...DEFAULT_INSECURE_REGISTRIES, ...settings.registry.insecure];
+    const key = JSON.stringify([insecure, settings.registry.timeoutMs, trustedWorkspace]);
+    if (!registry || registry.key !== key) {
+      registry = { key, client: new RegistryClient({ timeoutMs: settings.registry.timeoutMs, insecureRegistries: insecure, trustedWorkspace }) };
+    }
+    return registry.client;
+  }
+
+  function show(type: MessageType, message: string) {
+    connection.sendNotification('window/showMessage', { type, message: `Layerwise: ${message}` }).catch((e) => logError('showMessage', e));
+  }
+
+  async function pinDigest(params: ExecuteCommandParams, token: CancellationToken): Promise<{ applied: boolean; error?: string }> {
+    const fail = (error: string, type: MessageType = MessageType.Error) => { show(type, error); return { applied: false, error }; };
+    const arg = params.arguments?.[0] as Partial<PinDigestArgs> | undefined;
+    if (!arg || typeof arg.uri !== 'string' || typeof arg.line !== 'number') return fail('cannot pin: the command needs { uri, line }');
+    const start = documents.get(arg.uri);
+    if (!start) return fail('cannot pin: the document is not open');
+    if (typeof arg.version === 'number' && arg.version !== start.version) return fail('cannot pin: the document changed since the action was offered; try again');
+    await engineReady;
+    const settings = await settingsFor(arg.uri);
+    const client = registryClient(settings);
+    const abort = new AbortController();
+    token.onCancellationRequested(() => abort.abort());
+    // The lookup takes time: if the document changes meanwhile, plan again on the new text
+    // (the digest is cached by then, so only the first round uses the network).
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const doc = documents.get(arg.uri);
+      if (!doc) return fail('cannot pin: the document was closed');
+      const version = doc.version;
+      const model = resultFor(doc, settings).model;
+      const inst = model.instructionAt(arg.line);
+      if (!inst) return fail(`cannot pin: line ${arg.line + 1} is not part of an instruction`);
+      const r = await pinDigestFix(model, inst, (ref) => client.resolveDigest(ref, { signal: abort.signal }));
+      if ('error' in r) return fail(r.error, r.upToDate ? MessageType.Info : MessageType.Error);
+      const now = documents.get(arg.uri);
+      if (!now) return fail('cannot pin: the document was closed');
+      if (now.version !== version) continue;
+      if (!applyEditSupport) return fail('cannot pin: the editor does not support workspace/applyEdit');
+      const res = await connection.workspace.applyEdit({ label: r.title, edit: workspaceEdit(now, r.edits) });
+      if (!res.applied) return fail(`the editor did not apply the pin${res.failureReason ? `: ${res.failureReason}` : ''}`);
+      return { applied: true };
+    }
+    return fail('cannot pin: the document keeps changing; try again');
+  }
+
+  connection.onExecuteCommand(async (params, token) => {
+    try {
+      if (params.command === COMMAND_PIN_DIGEST) return await pinDigest(params, token);
+      show(MessageType.Error, `unknown command ${params.command}`);
+      return null;
+    } catch (e) {
+      logError('executeCommand', e);
+      show(MessageType.Error, `${params.command} failed: ${e instanceof Error ? e.message : String(e)}`);
+      return null;
+    }
+  });
+
+  // Internal: counters for tests (is the lint cache used?).
+  connection.onRequest('layerwise/stats', () => ({ ...stats, open: documents.all().length }));
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+// ---- helpers ----------------------------------------------------------------------------------
+
+function toDiagnostic(f: Finding, version: number): Diagnostic {
+  const data: DiagnosticData = { version, name: f.name, fixes: f.fixes };
+  return {
+    range: f.range, severity: SEVERITY[f.severity] ?? DiagnosticSeverity.Warning, source: SOURCE,
+    code: f.code, codeDescription: { href: ruleDocsUrl(f.code) }, message: f.message, data,
+  };
+}
+
+function sameRange(a: Range, b: Range | undefined): boolean {
+  return !!b && !!b.start && !!b.end && a.start.line === b.start.line && a.start.character === b.start.character
+    && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+function isFix(f: unknown): f is Fix {
+  const x = f as Fix;
+  return !!x && typeof x.title === 'string' && Array.isArray(x.edits)
+    && x.edits.every((e) => !!e && typeof e.newText === 'string' && !!e.range?.start && !!e.range?.end);
+}
+
+function cloneSettings(s: LayerwiseSettings): LayerwiseSettings {
+  return { ...s, rules: { ...s.rules }, registry: { ...s.registry, insecure: [...s.registry.insecure] } };
+}
+
+/** Valid fields of `raw` over `base`; anything malformed keeps the base value. */
+export function normalizeSettings(raw: unknown, base: LayerwiseSettings): LayerwiseSettings {
+  const out = base;
+  if (!raw || typeof raw !== 'object') return out;
+  const r = raw as Record<string, unknown>;
+  if (typeof r.enable === 'boolean') out.enable = r.enable;
+  if (r.run === 'onType' || r.run === 'onSave') out.run = r.run;
+  if (r.rules && typeof r.rules === 'object' && !Array.isArray(r.rules)) {
+    const rules: Record<string, string> = {};
+    for (const [k, v] of Object.entries(r.rules as Record<string, unknown>)) {
+      if (typeof v === 'string' && RULE_SETTINGS.has(v.toLowerCase())) rules[k] = v.toLowerCase();
+    }
+    out.rules = rules;
+  }
+  const reg = r.registry as Record<string, unknown> | undefined;
+  if (reg && typeof reg === 'object') {
+    if (Array.isArray(reg.insecure)) out.registry.insecure = reg.insecure.filter((h): h is string => typeof h === 'string' && h.trim() !== '').map((h) => h.trim());
+    if (typeof reg.timeoutMs === 'number' && Number.isFinite(reg.timeoutMs) && reg.timeoutMs > 0) out.registry.timeoutMs = reg.timeoutMs;
+  }
+  return out;
+}
+
+export const USAGE = `Usage: layerwise-language-server --stdio | --node-ipc | --socket=<port> | --pipe=<name>
+
+The Layerwise language server (LSP): diagnostics and code actions for Dockerfiles.
+`;
+
+/** Entry point of bin/layerwise-language-server.js. Returns an exit code, or null when serving. */
+export function main(argv: readonly string[]): number | null {
+  if (argv.includes('--version') || argv.includes('-v')) { process.stdout.write(`${VERSION}\n`); return 0; }
+  if (argv.includes('--help') || argv.includes('-h')) { process.stdout.write(USAGE); return 0; }
+  const transport = argv.some((a) => a === '--stdio' || a === '--node-ipc' || a === '--socket' || a === '--pipe' || a.startsWith('--socket=') || a.startsWith('--pipe='));
+  if (!transport) { process.stderr.write(USAGE); return 2; }
+  // createConnection reads the transport from process.argv.
+  const connection = createConnection(ProposedFeatures.all);
+  process.on('uncaughtException', (e) => { try { connection.console.error(`uncaught: ${e instanceof Error ? e.stack ?? e.message : String(e)}`); } catch { /* ignore */ } });
+  process.on('unhandledRejection', (e) => { try { connection.console.error(`unhandled rejection: ${e instanceof Error ? e.stack ?? e.message : String(e)}`); } catch { /* ignore */ } });
+  startServer(connection);
+  return null;
+}
