@@ -4,6 +4,28 @@ export const DOCS_BASE_URL = 'https://github.com/layerwise/layerwise/blob/main/d
 export function ruleDocsUrl(code: string): string {
   return `${DOCS_BASE_URL}${code}.md`;
 }
+
+// --- VS Code client (client/src, package.json contributes) ---
+export const COMMAND_RESTART_SERVER = 'layerwise.restartServer';
+/** What the client forks (relative to the extension root): package.json's `layerwise-language-server` bin. */
+export const SERVER_LAUNCHER = 'bin/layerwise-language-server.js';
+/** The rules index page, opened by COMMAND_SHOW_DOCS when it gets no URL. */
+export const DOCS_INDEX_URL = `${DOCS_BASE_URL}README.md`;
+/** The VS Code language id the client contributes (and the Docker extension uses). */
+export const LANGUAGE_ID = 'dockerfile';
+/** Exact file names that are Dockerfiles. */
+export const DOCKERFILE_NAMES = ['Dockerfile', 'Containerfile'] as const;
+/** File name globs that are Dockerfiles (the CLI's list; `*.dockerignore` is not one). */
+export const DOCKERFILE_NAME_PATTERNS = ['*.dockerfile', 'Dockerfile.*', 'Containerfile.*'] as const;
+/** What `layerwise.rules` accepts per rule (the engine also reads `style` as `hint`). */
+export const RULE_SETTING_VALUES = ['off', 'on', 'error', 'warning', 'info', 'hint'] as const;
+/**
+ * Settings VS Code reads only from user settings in Restricted Mode
+ * (`capabilities.untrustedWorkspaces.restrictedConfigurations`): opening a repository must not
+ * be enough to send registry traffic over plain HTTP.
+ */
+export const RESTRICTED_SETTINGS = ['layerwise.registry.insecure', 'layerwise.registry.timeoutMs'] as const;
+
 export const SETTINGS_SECTION = 'layerwise';
 /** Handled by the client: opens the URL given as the only argument. */
 export const COMMAND_SHOW_DOCS = 'layerwise.showDocumentation';
@@ -50,22 +72,3 @@ export interface LayerwiseInitializationOptions {
   /** Overrides DEFAULT_DEBOUNCE_MS (tests, slow machines). */
   debounceMs?: number;
 }
-
-// --- VS Code client (client/src, package.json contributes) ---
-export const COMMAND_RESTART_SERVER = 'layerwise.restartServer';
-/** The rules index page, opened by COMMAND_SHOW_DOCS when it gets no URL. */
-export const DOCS_INDEX_URL = `${DOCS_BASE_URL}README.md`;
-/** The VS Code language id the client contributes (and the Docker extension uses). */
-export const LANGUAGE_ID = 'dockerfile';
-/** Exact file names that are Dockerfiles. */
-export const DOCKERFILE_NAMES = ['Dockerfile', 'Containerfile'] as const;
-/** File name globs that are Dockerfiles (the CLI's list; `*.dockerignore` is not one). */
-export const DOCKERFILE_NAME_PATTERNS = ['*.dockerfile', 'Dockerfile.*', 'Containerfile.*'] as const;
-/** What `layerwise.rules` accepts per rule (the engine also reads `style` as `hint`). */
-export const RULE_SETTING_VALUES = ['off', 'on', 'error', 'warning', 'info', 'hint'] as const;
-/**
- * Settings VS Code reads only from user settings in Restricted Mode
- * (`capabilities.untrustedWorkspaces.restrictedConfigurations`): opening a repository must not
- * be enough to send registry traffic over plain HTTP.
- */
-export const RESTRICTED_SETTINGS = ['layerwise.registry.insecure', 'layerwise.registry.timeoutMs'] as const;

@@ -1,10 +1,10 @@
-// The VS Code side of Layerwise: starts the bundled language server (dist/server.js) over
-// IPC and registers two commands. Everything else (diagnostics, quick fixes, fix-all) comes
-// from the server. Activation only builds options and spawns the server process.
+// The VS Code side of Layerwise: starts the bundled language server over IPC and registers
+// two commands. Everything else (diagnostics, quick fixes, fix-all, pin digest) comes from
+// the server. Activation only builds options and forks the server process.
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import {
-  COMMAND_RESTART_SERVER, COMMAND_SHOW_DOCS, DOCKERFILE_NAMES, DOCS_INDEX_URL, LANGUAGE_ID, SETTINGS_SECTION, SOURCE,
+  COMMAND_RESTART_SERVER, COMMAND_SHOW_DOCS, DOCKERFILE_NAMES, DOCS_INDEX_URL, LANGUAGE_ID, SERVER_LAUNCHER, SETTINGS_SECTION, SOURCE,
   type LayerwiseInitializationOptions,
 } from '../../shared/constants';
 import { readSettings } from './settings';
@@ -17,7 +17,7 @@ function initializationOptions(): LayerwiseInitializationOptions {
 }
 
 /** Only web links: the argument may come from a diagnostic the server built from a document. */
-export function docsUri(arg: unknown): vscode.Uri | undefined {
+function docsUri(arg: unknown): vscode.Uri | undefined {
   const url = typeof arg === 'string' && arg ? arg : arg === undefined ? DOCS_INDEX_URL : undefined;
   if (!url) return undefined;
   try {
@@ -28,8 +28,10 @@ export function docsUri(arg: unknown): vscode.Uri | undefined {
   }
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const module = context.asAbsolutePath('dist/server.js');
+export function activate(context: vscode.ExtensionContext): void {
+  // The `layerwise-language-server` bin script: it loads dist/server.js (the esbuild bundle)
+  // and calls its main() with the `--node-ipc` the client appends when it forks the process.
+  const module = context.asAbsolutePath(SERVER_LAUNCHER);
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
@@ -56,12 +58,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (uri) await vscode.env.openExternal(uri);
       else void vscode.window.showErrorMessage(`Layerwise: not a documentation link: ${String(url)}`);
     }),
-    vscode.commands.registerCommand(COMMAND_RESTART_SERVER, () => lc.restart()),
+    vscode.commands.registerCommand(COMMAND_RESTART_SERVER, () => restart(lc)),
     // Trust can only be granted during a session (revoking it reloads the window). The server
     // learns about it through a restart, which re-reads initializationOptions.
-    vscode.workspace.onDidGrantWorkspaceTrust(() => lc.isRunning() ? lc.restart() : undefined),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => restart(lc)),
   );
-  await lc.start();
+  // Not awaited: activation ends here; the server comes up in the background and the client
+  // reports a failed start in its output channel.
+  lc.start().catch((e) => lc.error('Layerwise: the language server did not start', e, 'force'));
+}
+
+/** Stop and start again; a client that is still starting is left to finish. */
+async function restart(lc: LanguageClient): Promise<void> {
+  if (lc.isRunning()) await lc.restart();
+  else if (lc.state === State.Stopped) await lc.start();
 }
 
 export async function deactivate(): Promise<void> {

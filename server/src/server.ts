@@ -43,6 +43,8 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
   hint: DiagnosticSeverity.Hint,
 };
+/** The rule whose finding ("base image not pinned to a digest") the pin command fixes. */
+const PIN_RULE = 'LW1002';
 const RULE_SETTINGS = new Set(['off', 'on', 'error', 'warning', 'info', 'hint', 'style']);
 const REFACTOR_EXEC_FORM = CodeActionKind.RefactorRewrite;
 /** The pin action's kind: a refactoring (it needs the network, so it is never a quick fix). */
@@ -164,9 +166,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     stats.lintRuns++;
     const result = lint(doc.getText(), { rules: settings.rules as never }, rules);
     for (const re of result.ruleErrors) {
-      const id = `${re.code}\u0000${re.message}`;
-      if (reportedRuleErrors.has(id)) continue;
-      reportedRuleErrors.add(id);
+      // Once per rule and session: a broken rule would otherwise log on every keystroke.
+      if (reportedRuleErrors.has(re.code)) continue;
+      reportedRuleErrors.add(re.code);
       connection.console.error(`rule ${re.code} failed (its findings are missing, the other rules still ran): ${re.message}`);
     }
     st.cache = { version: doc.version, key, result, fixAll: new Map() };
@@ -315,6 +317,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const only = params.context?.only;
     const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
     const actions: CodeAction[] = [];
+    const pinned = new Set<number>();
 
     // Source actions only when asked for (on save, or the Source Action menu).
     if (only && wants(CODE_ACTION_FIX_ALL)) {
@@ -344,6 +347,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           if (edit) more.push({ title: `Fix all ${code} in this file`, kind: CodeActionKind.QuickFix, edit: workspaceEdit(doc, [edit]) });
         }
         const inst = model.instructionAt(d.range.start.line);
+        // The unpinned-digest finding's fix needs the network: offered as the pin command.
+        if (inst && code === PIN_RULE && !pinned.has(inst.index)) {
+          const pin = pinAction(doc, model, inst, CodeActionKind.QuickFix);
+          if (pin) { pin.diagnostics = [d]; pin.isPreferred = true; fixes.push(pin); pinned.add(inst.index); }
+        }
         if (inst && !seen.has(`disable ${code} ${inst.index}`)) {
           seen.add(`disable ${code} ${inst.index}`);
           more.push({ title: `Disable ${code} for this instruction`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: workspaceEdit(doc, [disableEdit(model, inst, code)]) });
@@ -365,16 +373,22 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           actions.push({ title: fix.title.replace(/^Convert to/, `Convert ${inst.keyword} to`), kind: REFACTOR_EXEC_FORM, edit: workspaceEdit(doc, fix.edits) });
         }
       }
-      if (inst && (inst.keyword === 'FROM' || inst.keyword === 'COPY') && wants(REFACTOR_PIN)) {
-        const target = pinTarget(model, inst);
-        if (target && !('error' in target)) {
-          const title = target.currentDigest ? UPDATE_PIN_TITLE : `Pin ${target.reference} to digest`;
-          const args: PinDigestArgs = { uri: doc.uri, line: inst.range.start.line, version: doc.version };
-          actions.push({ title, kind: REFACTOR_PIN, command: { title, command: COMMAND_PIN_DIGEST, arguments: [args] } });
-        }
+      if (inst && !pinned.has(inst.index) && wants(REFACTOR_PIN)) {
+        const pin = pinAction(doc, model, inst, REFACTOR_PIN);
+        if (pin) actions.push(pin);
       }
     }
     return actions;
+  }
+
+  /** "Pin <image> to digest" / "Update pinned digest": a command, the lookup runs when chosen. */
+  function pinAction(doc: TextDocument, model: Model, inst: Inst, kind: string): CodeAction | null {
+    if (inst.keyword !== 'FROM' && inst.keyword !== 'COPY') return null;
+    const target = pinTarget(model, inst);
+    if (!target || 'error' in target) return null;
+    const title = target.currentDigest ? UPDATE_PIN_TITLE : `Pin ${target.reference} to digest`;
+    const args: PinDigestArgs = { uri: doc.uri, line: inst.range.start.line, version: doc.version };
+    return { title, kind, command: { title, command: COMMAND_PIN_DIGEST, arguments: [args] } };
   }
 
   // ---- pin digest (the only network use) ------------------------------------------------------
@@ -383,7 +397,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const insecure = [...DEFAULT_INSECURE_REGISTRIES, ...settings.registry.insecure];
     const key = JSON.stringify([insecure, settings.registry.timeoutMs, trustedWorkspace]);
     if (!registry || registry.key !== key) {
-      registry = { key, client: new RegistryClient({ timeoutMs: settings.registry.timeoutMs, insecureRegistries: insecure, trustedWorkspace }) };
+      // No digest cache across commands: "Update pinned digest" must see what the tag points to now.
+      registry = { key, client: new RegistryClient({ timeoutMs: settings.registry.timeoutMs, insecureRegistries: insecure, trustedWorkspace, cacheTtlMs: 0 }) };
     }
     return registry.client;
   }
@@ -404,8 +419,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const client = registryClient(settings);
     const abort = new AbortController();
     token.onCancellationRequested(() => abort.abort());
+    const looked = new Map<string, Promise<string>>();
+    const resolve = (ref: string) => {
+      let p = looked.get(ref);
+      if (!p) looked.set(ref, (p = client.resolveDigest(ref, { signal: abort.signal })));
+      return p;
+    };
     // The lookup takes time: if the document changes meanwhile, plan again on the new text
-    // (the digest is cached by then, so only the first round uses the network).
+    // (with the digest already known, so only the first round uses the network).
     for (let attempt = 0; attempt < 3; attempt++) {
       const doc = documents.get(arg.uri);
       if (!doc) return fail('cannot pin: the document was closed');
@@ -413,7 +434,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const model = resultFor(doc, settings).model;
       const inst = model.instructionAt(arg.line);
       if (!inst) return fail(`cannot pin: line ${arg.line + 1} is not part of an instruction`);
-      const r = await pinDigestFix(model, inst, (ref) => client.resolveDigest(ref, { signal: abort.signal }));
+      const r = await pinDigestFix(model, inst, resolve);
       if ('error' in r) return fail(r.error, r.upToDate ? MessageType.Info : MessageType.Error);
       const now = documents.get(arg.uri);
       if (!now) return fail('cannot pin: the document was closed');
@@ -509,4 +530,11 @@ export function main(argv: readonly string[]): number | null {
   process.on('unhandledRejection', (e) => { try { connection.console.error(`unhandled rejection: ${e instanceof Error ? e.stack ?? e.message : String(e)}`); } catch { /* ignore */ } });
   startServer(connection);
   return null;
+}
+
+// Started directly (`node dist/server.js --node-ipc`, as the VS Code client forks it) rather
+// than through bin/layerwise-language-server.js.
+if (require.main === module) {
+  const code = main(process.argv.slice(2));
+  if (code !== null) process.exitCode = code;
 }

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import * as constants from '../../shared/constants';
 import {
   COMMAND_RESTART_SERVER, COMMAND_SHOW_DOCS, DEFAULT_SETTINGS, DOCKERFILE_NAMES, DOCKERFILE_NAME_PATTERNS,
-  LANGUAGE_ID, RESTRICTED_SETTINGS, RULE_SETTING_VALUES, SETTINGS_SECTION,
+  LANGUAGE_ID, RESTRICTED_SETTINGS, RULE_SETTING_VALUES, SERVER_LAUNCHER, SETTINGS_SECTION,
 } from '../../shared/constants';
 import { readSettings, type Getter } from '../../client/src/settings';
 
@@ -133,9 +133,10 @@ describe('package.json contributes', () => {
     const ignore = fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').split('\n').map((l) => l.trim());
     assert.equal(pkg.main, './dist/extension.js');
     const ext = fs.readFileSync(path.join(ROOT, 'client', 'src', 'extension.ts'), 'utf8');
-    assert.match(ext, /asAbsolutePath\('dist\/server\.js'\)/);
+    assert.match(ext, /asAbsolutePath\(SERVER_LAUNCHER\)/);
+    assert.equal(pkg.bin['layerwise-language-server'], SERVER_LAUNCHER, 'the extension forks the language-server bin script');
     const bundle = fs.readFileSync(path.join(ROOT, 'scripts', 'bundle.mjs'), 'utf8');
-    const needed = ['dist/extension.js', 'dist/server.js', 'dist/web-tree-sitter.wasm', 'dist/tree-sitter-bash.wasm', 'LICENSE', 'README.md',
+    const needed = ['dist/extension.js', 'dist/server.js', SERVER_LAUNCHER, 'dist/web-tree-sitter.wasm', 'dist/tree-sitter-bash.wasm', 'LICENSE', 'README.md',
       ...pkg.contributes.snippets.map((s: { path: string }) => path.posix.normalize(s.path))];
     for (const f of needed) assert.ok(ignore.includes(`!${f}`), `.vscodeignore re-includes ${f}`);
     for (const f of needed.filter((n) => n.startsWith('dist/'))) assert.ok(bundle.includes(`'${f}'`), `scripts/bundle.mjs writes ${f}`);

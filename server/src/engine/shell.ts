@@ -111,12 +111,10 @@ function parseInto(src: ShellSource, index: LineIndex, out: ShellCommand[], wrap
       if (n.type === 'command') {
         const words: { node: TsNode; w: ShellWord }[] = [];
         const assigns: ShellWord[] = [];
-        const kids = n.namedChildren;
-        for (let k = 0; k < kids.length; k++) {
-          const c = kids[k];
-          if (!c) continue;
+        const kids = namedChildrenWithFields(n);
+        for (const { node: c, field } of kids) {
           if (c.type === 'variable_assignment') { assigns.push(toWord(c, rangeOf)); continue; }
-          if (c.type === 'command_name' || n.fieldNameForNamedChild(k) === 'argument') {
+          if (c.type === 'command_name' || field === 'argument') {
             const node = c.type === 'command_name' ? (c.namedChildren[0] ?? c) : c;
             words.push({ node, w: toWord(node, rangeOf) });
           }
@@ -126,7 +124,7 @@ function parseInto(src: ShellSource, index: LineIndex, out: ShellCommand[], wrap
         lastOp = null;
         if (words.length > 0) emit(words, connector, inSub, rangeOf(n), assigns);
         // Substitutions inside arguments hold commands too.
-        for (const c of n.namedChildren) if (c && c.type !== 'command_name') visitSubs(c);
+        for (const { node: c } of kids) if (c.type !== 'command_name') visitSubs(c);
         return;
       }
       const sub = inSub || n.type === 'command_substitution' || n.type === 'process_substitution';
@@ -187,6 +185,25 @@ function parseInto(src: ShellSource, index: LineIndex, out: ShellCommand[], wrap
   } finally {
     tree.delete();
   }
+}
+
+/**
+ * A node's named children with their field names, in one linear cursor walk (indexing
+ * `namedChildren[k]` or asking `fieldNameForNamedChild(k)` per child is quadratic on a
+ * command with thousands of arguments).
+ */
+function namedChildrenWithFields(n: TsNode): { node: TsNode; field: string | null }[] {
+  const out: { node: TsNode; field: string | null }[] = [];
+  const c = n.walk();
+  try {
+    if (!c.gotoFirstChild()) return out;
+    do {
+      if (c.nodeIsNamed) out.push({ node: c.currentNode, field: c.currentFieldName });
+    } while (c.gotoNextSibling());
+  } finally {
+    c.delete();
+  }
+  return out;
 }
 
 function countFlags(words: { w: ShellWord }[], from: number): number {
@@ -256,9 +273,7 @@ function unescapeWord(t: string): string {
 const GLOB = /[*?[\]{}~]/;
 function staticArgv(cmd: TsNode): string[] | null {
   const argv: string[] = [];
-  for (let k = 0; k < cmd.namedChildCount; k++) {
-    const c = cmd.namedChildren[k]!;
-    const field = cmd.fieldNameForNamedChild(k);
+  for (const { node: c, field } of namedChildrenWithFields(cmd)) {
     if (c.type === 'command_name') {
       const w = c.namedChildren[0];
       if (!w) return null;

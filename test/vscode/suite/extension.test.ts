@@ -51,8 +51,10 @@ export const tests: Array<[string, () => Promise<void>]> = [
     const d = await waitFor('a DL3020 diagnostic', () => dl3020(doc.uri));
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
       'vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
-    const fix = actions.find((a) => a.edit && a.diagnostics?.some((x) => codeOf(x) === 'DL3020'));
-    assert.ok(fix?.edit, `a quick fix with an edit among: ${actions.map((a) => a.title).join(' | ')}`);
+    // The rule's own fix is safe, so the server marks it preferred (what Shift+Alt+. applies);
+    // "Disable DL3020 for this instruction" is a quick fix with an edit too, but not preferred.
+    const fix = actions.find((a) => a.isPreferred && a.edit && a.diagnostics?.some((x) => codeOf(x) === 'DL3020'));
+    assert.ok(fix?.edit, `a preferred quick fix with an edit among: ${actions.map((a) => a.title).join(' | ')}`);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     try {
       assert.equal(doc.lineAt(d.range.start.line).text, 'COPY config.json /app/config.json');
