@@ -1,7 +1,8 @@
 // Fix builders shared by rules and by the server's on-request refactors.
-import type { Fix } from '../../../shared/types';
+import type { Fix, TextEdit } from '../../../shared/types';
 import type { Inst, Model } from './model';
 import { parseShell } from './shell';
+import { imageFamily, knownWithoutEntrypoint, rootImage } from './user';
 
 const DEFAULT_SHELL = ['/bin/sh', '-c'];
 const POSIX_SHELL = /(^|[/\\])(sh|bash|ash|dash|zsh|ksh|mksh|busybox)(\.exe)?$/i;
@@ -40,6 +41,15 @@ export function effectiveShell(inst: Inst): string[] | null {
   return null;
 }
 
+/**
+ * Whether the default shell of `inst`'s stage is unknown: a Windows base image (`cmd`), or an
+ * escape character other than backslash, which is how Windows Dockerfiles are usually written.
+ */
+export function defaultShellUnknown(model: Model, inst: Inst): boolean {
+  if (model.escapeChar !== '\\') return true;
+  return inst.stage !== null && imageFamily(rootImage(inst.stage)) === 'windows';
+}
+
 function instructionSetIn(inst: Inst, keyword: string, chain: boolean): boolean {
   for (let s = inst.stage; s; s = chain ? s.baseStage : null) {
     if (s.instructions.some((i) => i.keyword === keyword)) return true;
@@ -76,7 +86,7 @@ export function execFormFix(model: Model, inst: Inst): Fix | null {
   const body = (inst.shellText ?? '').trim();
   if (!body) return null;
   const shell = effectiveShell(inst);
-  if (!shell && model.escapeChar !== '\\') return null;
+  if (!shell && defaultShellUnknown(model, inst)) return null;
   const keyword = inst.keyword;
   const posix = (shell ?? DEFAULT_SHELL).length > 0 && POSIX_SHELL.test((shell ?? DEFAULT_SHELL)[0]);
 
@@ -90,8 +100,9 @@ export function execFormFix(model: Model, inst: Inst): Fix | null {
     // Exec form changes how CMD and ENTRYPOINT combine: an exec-form ENTRYPOINT receives CMD
     // as arguments (shell form ignores it), and an ENTRYPOINT receives an exec-form CMD's argv
     // instead of `/bin/sh -c "..."`. Then the conversion is right but not behaviour-neutral.
+    // The same holds for an ENTRYPOINT the base image may define.
     const interacts = (keyword === 'ENTRYPOINT' && instructionSetIn(inst, 'CMD', false))
-      || (keyword === 'CMD' && instructionSetIn(inst, 'ENTRYPOINT', true));
+      || (keyword === 'CMD' && (instructionSetIn(inst, 'ENTRYPOINT', true) || !inst.stage || !knownWithoutEntrypoint(rootImage(inst.stage))));
     return {
       title: 'Convert to exec form',
       edits: [{ range: inst.bodyRange, newText: execFormText(argv) }],
@@ -104,4 +115,109 @@ export function execFormFix(model: Model, inst: Inst): Fix | null {
     edits: [{ range: inst.bodyRange, newText: execFormText([...sh, body]) }],
     safety: 'suggestion',
   };
+}
+
+const CMD_SHELL = /(^|[/\\])cmd(\.exe)?$/i;
+
+/**
+ * The shell a shell-form instruction runs through, as far as rewriting its text goes: a POSIX
+ * shell, Windows `cmd`, one of the two (the default shell of a file with a non-backslash
+ * escape character), or anything else (PowerShell, an interpreter).
+ */
+export type ShellKind = 'posix' | 'cmd' | 'posix-or-cmd' | 'other';
+
+export function shellKind(model: Model, inst: Inst): ShellKind {
+  const sh = effectiveShell(inst);
+  if (sh) return POSIX_SHELL.test(sh[0]) ? 'posix' : CMD_SHELL.test(sh[0]) ? 'cmd' : 'other';
+  if (inst.stage && imageFamily(rootImage(inst.stage)) === 'windows') return 'cmd';
+  return model.escapeChar === '\\' ? 'posix' : 'posix-or-cmd';
+}
+
+/**
+ * Offset just after the last character of a shell-form body that the shell sees: trailing
+ * blanks and trailing comment lines of a continuation are not part of it. Null when that
+ * last line ends with the escape character (a continuation into nothing).
+ */
+export function shellBodyEnd(model: Model, inst: Inst): number | null {
+  if (!inst.bodyRange) return null;
+  const first = inst.bodyRange.start.line;
+  for (let line = inst.range.end.line; line >= first; line--) {
+    const start = line === first ? model.lines.offsetAt(inst.bodyRange.start) : model.lines.starts[line];
+    const end = line === inst.range.end.line ? model.lines.offsetAt(inst.range.end) : model.lines.lineEnd(line);
+    const text = model.text.slice(start, end).replace(/[ \t]+$/, '');
+    if (line > first && (text.trim() === '' || text.trimStart().startsWith('#'))) continue;
+    if (text.endsWith(model.escapeChar)) return null;
+    return start + text.length;
+  }
+  return null;
+}
+
+function leadingBlanks(text: string): string {
+  return /^[ \t]*/.exec(text)![0];
+}
+
+/**
+ * The indentation of continuation lines: as in `first`, else `second`, else the first
+ * multi-line shell-form RUN of the file; four spaces more than the instruction otherwise.
+ */
+function continuationIndent(model: Model, first: Inst, second: Inst): string {
+  const runs = model.instructions.filter((i) => i.keyword === 'RUN' && i.form === 'shell' && !i.heredocs.length);
+  for (const inst of [first, second, ...runs]) {
+    for (let line = inst.range.start.line + 1; line <= inst.range.end.line; line++) {
+      const text = model.lines.lineText(line);
+      if (text.trim()) return leadingBlanks(text);
+    }
+  }
+  return leadingBlanks(model.lines.lineText(first.range.start.line)) + '    ';
+}
+
+/**
+ * Merge the shell-form RUN `second` into the RUN `first` just before it (only comments and
+ * blank lines between them, identical flags): `first && \` then `second` on a continuation
+ * line, the comments between them kept as comment lines inside the continuation (the builder
+ * drops those), `second`'s keyword and flags removed. The file's escape character, line
+ * endings and continuation indentation are kept.
+ *
+ * `second` runs only when `first` succeeded, as before. Where plain `&&` would change that,
+ * the pieces are grouped with `{ ...; }`: `second` when it has several lists, `||`, or a
+ * background job (`a && c || d` would run `d` after a failed `a`); `first` when it ends with
+ * `;` or `&` (`a; && c` is a syntax error). Null when grouping would be needed but the shell
+ * is not known to be POSIX (`cmd` has no `{ }`), when `first` ends in a `#` comment (it would
+ * swallow what follows), for heredocs and bodies that do not parse, and for shells other than
+ * POSIX and `cmd` (PowerShell 5 has no `&&`).
+ */
+export function mergeRunsFix(model: Model, first: Inst, second: Inst): Fix | null {
+  for (const i of [first, second]) {
+    if (i.keyword !== 'RUN' || i.form !== 'shell' || i.heredocs.length || !i.shell || i.shell.hasErrors || !i.bodyRange) return null;
+  }
+  const kind = shellKind(model, second);
+  if (kind === 'other') return null;
+  const left = first.shell!.shape;
+  const right = second.shell!.shape;
+  if (left.comment || !left.lists || !right.lists) return null;
+  const wrapLeft = left.terminator !== null;
+  const wrapRight = right.lists > 1 || right.or || right.background;
+  if ((wrapLeft || wrapRight) && kind !== 'posix') return null;
+  const firstEnd = shellBodyEnd(model, first);
+  const secondEnd = shellBodyEnd(model, second);
+  if (firstEnd === null || secondEnd === null) return null;
+  // A comment in `second` is fine (nothing follows it) unless a closing brace must.
+  if (wrapRight && right.comment) return null;
+
+  const eol = model.eol;
+  const indent = continuationIndent(model, first, second);
+  const comments: string[] = [];
+  for (let line = first.range.end.line + 1; line < second.range.start.line; line++) {
+    const text = model.lines.lineText(line).trim();
+    if (text.startsWith('#')) comments.push(indent + text + eol);
+  }
+  const gap = (wrapLeft ? ' }' : '') + ' && ' + model.escapeChar + eol + comments.join('') + indent + (wrapRight ? '{ ' : '');
+  const edits: TextEdit[] = [];
+  if (wrapLeft) edits.push({ range: { start: first.bodyRange!.start, end: first.bodyRange!.start }, newText: '{ ' });
+  edits.push({ range: model.lines.range(firstEnd, model.lines.offsetAt(second.bodyRange!.start)), newText: gap });
+  if (wrapRight) {
+    const p = model.lines.positionAt(secondEnd);
+    edits.push({ range: { start: p, end: p }, newText: right.terminator ? ' }' : '; }' });
+  }
+  return { title: 'Merge into the previous RUN', edits, safety: 'suggestion' };
 }

@@ -9,6 +9,16 @@ export function fix(title: string, edits: TextEdit[], safety: FixSafety): Fix {
 export function replace(range: Range, newText: string): TextEdit { return { range, newText }; }
 export function insertAt(pos: Range['start'], newText: string): TextEdit { return { range: { start: pos, end: pos }, newText }; }
 
+/** `range` without the whitespace (line breaks included) at its ends. */
+export function trimRange(model: Model, range: Range): Range {
+  const t = model.text;
+  let s = model.lines.offsetAt(range.start);
+  let e = model.lines.offsetAt(range.end);
+  while (e > s && /\s/.test(t[e - 1])) e--;
+  while (s < e && /\s/.test(t[s])) s++;
+  return model.lines.range(s, e);
+}
+
 /** Shell commands of every shell-form RUN in the file, with their instruction. */
 export function* runCommands(model: Model): Generator<{ inst: Inst; cmd: ShellCommand; index: number }> {
   for (const inst of model.instructions) {

@@ -63,7 +63,25 @@ export interface ShellScript {
   hasErrors: boolean;
   /** When the whole script is one command of static words, those words; else null. */
   simpleArgv: string[] | null;
+  /** The top-level list structure, for edits that append to or group the script. */
+  shape: ShellShape;
 }
+
+/** How the script's top-level list is put together (`a && b || c; d &`). */
+export interface ShellShape {
+  /** Top-level and-or lists, separated by `;`, `&` or line breaks. */
+  lists: number;
+  /** A top-level and-or list uses `||`. */
+  or: boolean;
+  /** A top-level list runs in the background (`a & b`, `a &`). */
+  background: boolean;
+  /** The operator after the last list (`a;`, `a &`), if any. */
+  terminator: ';' | '&' | null;
+  /** The script has a `#` comment: it runs to the end of the line, so nothing can follow it. */
+  comment: boolean;
+}
+
+const EMPTY_SHAPE: ShellShape = { lists: 0, or: false, background: false, terminator: null, comment: false };
 
 /** A piece of source to parse: `text[i]` sits at document offset `map[i]`. */
 export interface ShellSource { text: string; map: ArrayLike<number> }
@@ -83,12 +101,32 @@ export function parseShell(src: ShellSource, index: LineIndex): ShellScript {
   if (!parser) throw new Error('Layerwise: the shell parser is not initialised (call initShellParser first)');
   const out: ShellCommand[] = [];
   let simpleArgv: string[] | null = null;
-  // One parse per body: the argv of a one-command script is read from the same tree.
+  let shape = EMPTY_SHAPE;
   const hasErrors = parseInto(src, index, out, [], 0, (root) => {
+    shape = shapeOf(root);
     if (!root.hasError && root.namedChildCount === 1 && root.namedChildren[0]!.type === 'command') simpleArgv = staticArgv(root.namedChildren[0]!);
   });
   if (hasErrors || out.length !== 1 || out[0].wrappers.length !== 0 || src.text.trim().length === 0) simpleArgv = null;
-  return { commands: out, hasErrors, simpleArgv };
+  return { commands: out, hasErrors, simpleArgv, shape };
+}
+
+function shapeOf(root: TsNode): ShellShape {
+  const shape: ShellShape = { lists: 0, or: false, background: false, terminator: null, comment: root.descendantsOfType('comment').length > 0 };
+  const hasOr = (n: TsNode): boolean => n.type === 'list' && n.children.some((c) => c !== null && (c.type === '||' || (c.type === 'list' && hasOr(c))));
+  let last: string | null = null;
+  for (const c of root.children) {
+    if (!c || c.type === 'comment') continue;
+    if (c.isNamed) {
+      shape.lists++;
+      if (hasOr(c)) shape.or = true;
+      last = null;
+    } else {
+      if (c.type === '&') shape.background = true;
+      last = c.type;
+    }
+  }
+  shape.terminator = last === ';' || last === '&' ? last : null;
+  return shape;
 }
 
 function parseInto(src: ShellSource, index: LineIndex, out: ShellCommand[], wrappers: string[], depth: number, onRoot?: (root: TsNode) => void): boolean {

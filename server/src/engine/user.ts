@@ -1,6 +1,6 @@
 // Which user an image runs as, and which non-root user to switch to: shared by DL3002
 // (last USER is root) and LW1001 (no USER at all). Pure functions of the model.
-import type { TextEdit } from '../../../shared/types';
+import type { Fix, TextEdit } from '../../../shared/types';
 import type { ImageRef } from './image';
 import type { Inst, Model, Stage } from './model';
 import { expand } from './vars';
@@ -92,6 +92,21 @@ export function imageFamily(ref: ImageRef): ImageFamily {
   return 'unknown';
 }
 
+/** Official images known to set no ENTRYPOINT (a CMD reaches the container as written). */
+const NO_ENTRYPOINT_OFFICIAL = new Set(['alpine', 'debian', 'ubuntu', 'busybox', 'python', 'golang']);
+
+/**
+ * Whether the image is known to define no ENTRYPOINT. Many images do (node, postgres, nginx,
+ * eclipse-temurin, distroless language images), and an ENTRYPOINT sees exec-form and
+ * shell-form CMD differently, so anything not known is treated as possibly having one.
+ */
+export function knownWithoutEntrypoint(ref: ImageRef): boolean {
+  if (ref.resolved === null) return false;
+  if (ref.isScratch) return true;
+  const name = officialName(ref);
+  return name !== null && NO_ENTRYPOINT_OFFICIAL.has(name);
+}
+
 /**
  * Images documented to run as a non-root user without a USER instruction: distroless
  * `:nonroot` tags and Chainguard images other than their `-dev` variants.
@@ -101,6 +116,8 @@ export function runsAsNonRootByDefault(ref: ImageRef): boolean {
   const tag = (ref.tag ?? '').toLowerCase();
   const fam = imageFamily(ref);
   if (tag.includes('nonroot')) return true;
+  // Nano Server runs as ContainerUser; Server Core as ContainerAdministrator.
+  if (fam === 'windows') return /nanoserver/.test(`${ref.repository.toLowerCase()}:${tag}`);
   if (fam === 'chainguard') return !/(^|-)dev($|-)/.test(tag);
   return false;
 }
@@ -173,6 +190,7 @@ export function chooseUser(stage: Stage): UserChoice {
     case 'dotnet': return { user: 'app', create: null, reason: 'the .NET image ships an `app` user' };
     case 'debian': return { user: 'app', create: CREATE_DEBIAN, reason: 'a system user created with useradd' };
     case 'alpine': return { user: 'app', create: CREATE_ALPINE, reason: 'a system user created with adduser' };
+    case 'windows': return { user: 'ContainerUser', create: null, reason: 'Windows images ship a non-administrator `ContainerUser`' };
     default: return { user: NUMERIC_USER, create: null, reason: 'a numeric uid:gid, which needs no account in the image' };
   }
 }
@@ -224,4 +242,34 @@ export function insertLinesBefore(model: Model, inst: Inst, lines: string[]): Te
   const indent = indentOf(model, inst);
   const pos = inst.range.start;
   return { range: { start: pos, end: pos }, newText: lines.map((l) => l + model.eol + indent).join('') };
+}
+
+/**
+ * The fix that makes `stage` (the final stage) end as a non-root user, chosen by chooseUser.
+ * `rootUser` is the USER instruction that switches to root (DL3002), or null when the chain
+ * has no USER at all (LW1001). The switch goes after the last instruction that may need root:
+ * a root USER with no build step after it in the stage is rewritten in place; otherwise the
+ * USER (and, where the user must be created, a RUN that creates it) is inserted after the
+ * stage's last build step, or after its FROM. Always a suggestion: the program then runs
+ * without root, which it may need (ports below 1024, files owned by root).
+ */
+export function nonRootUserFix(model: Model, stage: Stage, rootUser: Inst | null): Fix {
+  const choice = chooseUser(stage);
+  const title = choice.create ? `Create user ${choice.user} and switch to it` : `Switch to user ${choice.user}`;
+  const word = rootUser?.args[0];
+  if (rootUser && word && rootUser.stage === stage && !buildStepAfter(rootUser)) {
+    if (!choice.create) return { title, edits: [{ range: word.range, newText: choice.user }], safety: 'suggestion' };
+    // The RUN that creates the user must run as root: before this USER only when no
+    // earlier USER may have switched away from the image's default (root).
+    const earlier = userInstructions(stage).some((u) => u.index < rootUser.index);
+    if (!earlier) {
+      return {
+        title,
+        edits: [insertLinesBefore(model, rootUser, [`${keywordCase(stage, 'RUN')} ${choice.create}`]), { range: word.range, newText: choice.user }],
+        safety: 'suggestion',
+      };
+    }
+    return { title, edits: [insertLinesAfter(model, rootUser, userLines(stage, choice))], safety: 'suggestion' };
+  }
+  return { title, edits: [insertLinesAfter(model, userInsertionAnchor(stage), userLines(stage, choice))], safety: 'suggestion' };
 }
