@@ -223,7 +223,11 @@ export async function withWindow(browser, server, folder, testName, body) {
   } catch (e) {
     const file = await w.shot('FAILED');
     const err = e instanceof Error ? e : new Error(String(e));
-    err.message = `${err.message}\n  screenshot: ${file}\n  steps: ${w.dir}`;
+    const where = `screenshot: ${file}\n  steps, console and log: ${w.dir}`;
+    // The reporter prints the stack, which holds the message as it was at creation.
+    const stack = typeof err.stack === 'string' ? err.stack : '';
+    err.message = `${err.message}\n  ${where}`;
+    err.stack = `${stack.split('\n    at ')[0]}\n  ${where}${stack.includes('\n    at ') ? `\n    at ${stack.split('\n    at ').slice(1).join('\n    at ')}` : ''}`;
     throw err;
   } finally {
     await w.close();
