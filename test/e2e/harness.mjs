@@ -179,9 +179,10 @@ export async function launchBrowser() {
  * One editor window on `folder`. Returns helpers bound to the page; `shot(step)` saves
  * artifacts/e2e/<test>/<nn>-<step>.png and returns its path.
  */
-export async function openWindow(browser, server, folder, testName) {
+export async function newWindow(browser, testName) {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
+  page.setDefaultTimeout(30_000);
   const consoleLines = [];
   page.on('console', (m) => consoleLines.push(`[${m.type()}] ${m.text()}`));
   page.on('pageerror', (e) => consoleLines.push(`[pageerror] ${e.message}`));
@@ -191,11 +192,10 @@ export async function openWindow(browser, server, folder, testName) {
   mkdirSync(dir, { recursive: true });
   let n = 0;
   const w = {
-    page, context, folder, dir, consoleLines,
-    lastShot: null,
+    page, context, dir, consoleLines, folder: null,
     async shot(step) {
       const file = join(dir, `${String(++n).padStart(2, '0')}-${step.replace(/[^a-z0-9]+/gi, '-')}.png`);
-      try { await page.screenshot({ path: file, timeout: 10_000 }); w.lastShot = file; } catch { /* page gone */ }
+      try { await page.screenshot({ path: file, timeout: 15_000 }); } catch (e) { consoleLines.push(`[e2e] screenshot ${file} failed: ${e.message}`); }
       return file;
     },
     async close() {
@@ -203,21 +203,27 @@ export async function openWindow(browser, server, folder, testName) {
       await Promise.race([context.close().catch(() => {}), sleep(5000)]);
     },
   };
-  await page.goto(`${server.url}?folder=${encodeURIComponent(folder)}`, { waitUntil: 'domcontentloaded' });
-  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
-  // The status bar is the last part of the workbench to appear.
-  await page.waitForSelector('.statusbar', { timeout: 30_000 });
-  await w.shot('workbench');
   return w;
 }
 
+/** Loads the workbench on `folder` (slow on a loaded machine: generous timeouts). */
+export async function loadWorkbench(w, server, folder) {
+  w.folder = folder;
+  await w.page.goto(`${server.url}?folder=${encodeURIComponent(folder)}`, { waitUntil: 'domcontentloaded', timeout: 120_000 });
+  await w.page.waitForSelector('.monaco-workbench', { timeout: 120_000 });
+  // The status bar is the last part of the workbench to appear.
+  await w.page.waitForSelector('.statusbar', { timeout: 60_000 });
+  await w.shot('workbench');
+}
+
 /**
- * Runs `body(w)` with a window and a screenshot on failure; the failure's message names the
- * screenshot (and the last step's one).
+ * Runs `body(w)` in a new window on `folder`, with a screenshot on failure; the failure's
+ * message names the screenshot and the folder of the test's steps.
  */
 export async function withWindow(browser, server, folder, testName, body) {
-  const w = await openWindow(browser, server, folder, testName);
+  const w = await newWindow(browser, testName);
   try {
+    await loadWorkbench(w, server, folder);
     await body(w);
     await w.shot('done');
   } catch (e) {

@@ -163,31 +163,52 @@ export async function hoverAt(w, line, column) {
   }), { timeout: 15_000 });
 }
 
-/** Opens the quick-fix menu (Ctrl+.) at line:column; returns the titles it offers. */
+/**
+ * Opens the quick-fix menu (Ctrl+.) at line:column; returns the titles it offers. When fresh
+ * diagnostics arrive while the request is in flight (right after an edit or a save), VS Code
+ * re-triggers its code-action model and the manual request ends with "No code actions
+ * available" although the lightbulb then shows: press Ctrl+. again, as a person would (at
+ * most three times; each retry is logged to the window's console.log).
+ */
 export async function quickFixMenu(w, line, column) {
   const { page } = w;
   await page.keyboard.press('Escape');
   await goto(w, line, column);
-  await page.keyboard.press(`${mod}+.`);
-  return waitFor('the quick-fix menu', async () => {
-    const titles = await page.$$eval('.action-widget .monaco-list-row.action', (rows) => rows.map((r) => (r.getAttribute('aria-label') ?? r.textContent ?? '').trim()));
-    return titles.length ? titles : null;
-  }, { timeout: 15_000 });
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press(`${mod}+.`);
+    const r = await waitFor('the quick-fix menu', async () => {
+      const titles = await page.$$eval('.action-widget .monaco-list-row.action', (rows) => rows.map((x) => (x.getAttribute('aria-label') ?? x.textContent ?? '').trim()));
+      if (titles.length) return { titles };
+      const msg = await page.$$eval('.monaco-editor-overlaymessage', (els) => els.map((e) => e.textContent ?? '').join(' '));
+      return /no code actions/i.test(msg) ? { none: msg } : null;
+    }, { timeout: 15_000 });
+    if (r.titles) return r.titles;
+    if (attempt === 3) throw new Error(`Ctrl+. at ${line}:${column} said "${r.none}" three times`);
+    w.consoleLines.push(`[e2e] Ctrl+. at ${line}:${column}: "${r.none}" (attempt ${attempt}); trying again`);
+    await page.keyboard.press('Escape');
+    await sleep(1000);
+  }
 }
 
-/** Picks the menu entry whose title matches `title` (string: exact; RegExp: test). */
+/**
+ * Picks the menu entry whose title matches `title` (string: exact; RegExp: test) with the
+ * arrow keys and Enter, as a person would.
+ */
 export async function chooseQuickFix(w, title) {
   const { page } = w;
-  const rows = await page.$$('.action-widget .monaco-list-row.action');
-  for (const row of rows) {
-    const label = ((await row.getAttribute('aria-label')) ?? (await row.textContent()) ?? '').trim();
-    if (typeof title === 'string' ? label === title : title.test(label)) {
-      await row.click();
+  const matches = (label) => (typeof title === 'string' ? label === title : title.test(label));
+  const count = await page.$$eval('.action-widget .monaco-list-row.action', (rows) => rows.length);
+  for (let i = 0; i <= count; i++) {
+    const label = await page.$eval('.action-widget .monaco-list-row.action.focused', (r) => (r.getAttribute('aria-label') ?? r.textContent ?? '').trim()).catch(() => '');
+    if (label && matches(label)) {
+      await page.keyboard.press('Enter');
       await page.waitForSelector('.action-widget .monaco-list-row.action', { state: 'detached', timeout: 10_000 }).catch(() => {});
       return label;
     }
+    await page.keyboard.press('ArrowDown');
+    await sleep(100);
   }
-  throw new Error(`no quick fix ${title}`);
+  throw new Error(`no quick fix ${title} in the menu`);
 }
 
 /** Saves the active editor (Ctrl+S) and returns the file's text once it reached the disk. */
