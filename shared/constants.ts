@@ -17,6 +17,8 @@ export const LANGUAGE_ID = 'dockerfile';
 export const DOCKERFILE_NAMES = ['Dockerfile', 'Containerfile'] as const;
 /** File name globs that are Dockerfiles (the CLI's list; `*.dockerignore` is not one). */
 export const DOCKERFILE_NAME_PATTERNS = ['*.dockerfile', 'Dockerfile.*', 'Containerfile.*'] as const;
+/** Matched by `Dockerfile.*` but not a Dockerfile (BuildKit's `Dockerfile.dockerignore`). */
+export const DOCKERIGNORE_SUFFIX = '.dockerignore';
 /** What `layerwise.rules` accepts per rule (the engine also reads `style` as `hint`). */
 export const RULE_SETTING_VALUES = ['off', 'on', 'error', 'warning', 'info', 'hint'] as const;
 /**

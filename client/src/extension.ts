@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import {
-  COMMAND_RESTART_SERVER, COMMAND_SHOW_DOCS, DOCKERFILE_NAMES, DOCS_INDEX_URL, LANGUAGE_ID, SERVER_LAUNCHER, SETTINGS_SECTION, SOURCE,
+  COMMAND_RESTART_SERVER, COMMAND_SHOW_DOCS, DOCKERFILE_NAMES, DOCS_INDEX_URL, LANGUAGE_ID, SERVER_LAUNCHER, DOCKERIGNORE_SUFFIX, SETTINGS_SECTION, SOURCE,
   type LayerwiseInitializationOptions,
 } from '../../shared/constants';
 import { readSettings } from './settings';
@@ -14,6 +14,10 @@ let client: LanguageClient | undefined;
 function initializationOptions(): LayerwiseInitializationOptions {
   const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
   return { trustedWorkspace: vscode.workspace.isTrusted, settings: readSettings((key, fallback) => config.get(key, fallback)) };
+}
+
+function isIgnoreFile(doc: vscode.TextDocument): boolean {
+  return doc.uri.path.toLowerCase().endsWith(DOCKERIGNORE_SUFFIX);
 }
 
 /** Only web links: the argument may come from a diagnostic the server built from a document. */
@@ -45,6 +49,14 @@ export function activate(context: vscode.ExtensionContext): void {
   ];
   const clientOptions: LanguageClientOptions = {
     documentSelector,
+    // `Dockerfile.*` also matches BuildKit's per-Dockerfile ignore files
+    // (`Dockerfile.dockerignore`), which are not Dockerfiles: the server never sees them.
+    middleware: {
+      didOpen: (doc, next) => (isIgnoreFile(doc) ? Promise.resolve() : next(doc)),
+      didChange: (e, next) => (isIgnoreFile(e.document) ? Promise.resolve() : next(e)),
+      didSave: (doc, next) => (isIgnoreFile(doc) ? Promise.resolve() : next(doc)),
+      didClose: (doc, next) => (isIgnoreFile(doc) ? Promise.resolve() : next(doc)),
+    },
     synchronize: { configurationSection: SETTINGS_SECTION },
     // A function, so that a restart (e.g. after trust is granted) sends current values.
     initializationOptions,

@@ -34,6 +34,9 @@ export interface ServerOptions {
   rules?: readonly Rule[];
 }
 
+interface FixAllData { layerwiseFixAll: string; uri: string; version: number }
+const hasSafeFix = (f: Finding) => f.fixes.some((x) => x.safety === 'safe' && x.edits.length > 0);
+
 /** What a diagnostic carries for the code actions of the same document version. */
 export interface DiagnosticData { version: number; name: string; fixes: Fix[] }
 
@@ -75,6 +78,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let dynamicConfigRegistration = false;
   let documentChanges = false;
   let applyEditSupport = false;
+  let resolveEdits = false;
   let trustedWorkspace = false;
   let debounceMs = DEFAULT_DEBOUNCE_MS;
   let registry: { key: string; client: RegistryClient } | null = null;
@@ -94,6 +98,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     dynamicConfigRegistration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
     documentChanges = !!caps.workspace?.workspaceEdit?.documentChanges;
     applyEditSupport = !!caps.workspace?.applyEdit;
+    // Fix-all edits re-lint the document to a fixpoint: computed when chosen, if the client can.
+    const resolve = caps.textDocument?.codeAction?.resolveSupport?.properties;
+    resolveEdits = Array.isArray(resolve) && resolve.includes('edit') && !!caps.textDocument?.codeAction?.dataSupport;
     const init = (params.initializationOptions ?? {}) as LayerwiseInitializationOptions;
     trustedWorkspace = init.trustedWorkspace === true;
     if (typeof init.debounceMs === 'number' && Number.isFinite(init.debounceMs) && init.debounceMs >= 0) debounceMs = init.debounceMs;
@@ -105,6 +112,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: {
           codeActionKinds: [CodeActionKind.QuickFix, CODE_ACTION_FIX_ALL, CodeActionKind.RefactorRewrite],
+          resolveProvider: true,
         },
         executeCommandProvider: { commands: [COMMAND_PIN_DIGEST] },
       },
@@ -270,6 +278,37 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return replaceText(doc, text);
   }
 
+  /**
+   * A fix-all action (every rule, or one code). With codeAction/resolve its edit is computed when
+   * the user picks it (offered when `likely`); otherwise now, and offered only if it changes text.
+   */
+  function fixAllAction(doc: TextDocument, settings: LayerwiseSettings, code: string | null, title: string, kind: string, likely: boolean): CodeAction | null {
+    if (resolveEdits) {
+      if (!likely) return null;
+      const data: FixAllData = { layerwiseFixAll: code ?? '*', uri: doc.uri, version: doc.version };
+      return { title, kind, data };
+    }
+    const edit = fixAllEdit(doc, settings, code);
+    return edit ? { title, kind, edit: workspaceEdit(doc, [edit]) } : null;
+  }
+
+  connection.onCodeActionResolve(async (action) => {
+    try {
+      const data = action.data as Partial<FixAllData> | undefined;
+      if (!data || typeof data.layerwiseFixAll !== 'string' || typeof data.uri !== 'string') return action;
+      await engineReady;
+      const settings = await settingsFor(data.uri);
+      const doc = documents.get(data.uri);
+      if (!doc) return action;
+      // Computed on the document as it is now; the versioned edit says which version that is.
+      const edit = fixAllEdit(doc, settings, data.layerwiseFixAll === '*' ? null : data.layerwiseFixAll);
+      return { ...action, edit: workspaceEdit(doc, edit ? [edit] : []) };
+    } catch (e) {
+      logError('codeAction/resolve', e);
+      return action;
+    }
+  });
+
   function findingFor(d: Diagnostic, result: LintResult, version: number): { finding: Finding | null; fixes: Fix[] } | null {
     if (d.source !== SOURCE || d.code === undefined) return null;
     const code = String(d.code);
@@ -321,8 +360,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
     // Source actions only when asked for (on save, or the Source Action menu).
     if (only && wants(CODE_ACTION_FIX_ALL)) {
-      const edit = fixAllEdit(doc, settings, null);
-      if (edit) actions.push({ title: 'Fix all auto-fixable Layerwise problems', kind: CODE_ACTION_FIX_ALL, edit: workspaceEdit(doc, [edit]) });
+      const a = fixAllAction(doc, settings, null, 'Fix all auto-fixable Layerwise problems', CODE_ACTION_FIX_ALL, result.findings.some(hasSafeFix));
+      if (a) actions.push(a);
     }
 
     if (wants(CodeActionKind.QuickFix)) {
@@ -342,9 +381,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         }
         if (m.fixes.length && !seen.has(`fixall ${code}`)) {
           seen.add(`fixall ${code}`);
-          const fixable = result.findings.filter((f) => f.code === code && f.fixes.some((x) => x.safety === 'safe')).length;
-          const edit = fixable > 1 ? fixAllEdit(doc, settings, code) : null;
-          if (edit) more.push({ title: `Fix all ${code} in this file`, kind: CodeActionKind.QuickFix, edit: workspaceEdit(doc, [edit]) });
+          const fixable = result.findings.filter((f) => f.code === code && hasSafeFix(f)).length;
+          const a = fixable > 1 ? fixAllAction(doc, settings, code, `Fix all ${code} in this file`, CodeActionKind.QuickFix, true) : null;
+          if (a) more.push(a);
         }
         const inst = model.instructionAt(d.range.start.line);
         // The unpinned-digest finding's fix needs the network: offered as the pin command.

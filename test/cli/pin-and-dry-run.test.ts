@@ -73,7 +73,18 @@ describe('cli --pin-digests against a real registry', () => {
     assert.equal(fs.readFileSync(f, 'utf8'), `FROM ${reg.host}/team/base:1.2@${digest} AS build\nCOPY a /a\n`);
     assert.equal(r.stderr, `pinned 1 image in ${f}\n`);
     assert.equal(r.code, 0);
-    assert.ok(r.ms < 4000, `the CLI took ${r.ms} ms: idle registry connections must not keep it alive`);
+    // Idle keep-alive connections would hold the process ~4 s after its work is done. Compare
+    // with a run that does no network on the same machine, so machine load does not count;
+    // the better of two tries, so one scheduling hiccup does not either.
+    const extra = async () => {
+      const base = await run([...ONLY_DL3020, f]);
+      fs.writeFileSync(f, `FROM ${reg.host}/team/base:1.2 AS build\nCOPY a /a\n`);
+      const pin = await run([...ONLY_DL3020, '--pin-digests', f]);
+      return pin.ms - base.ms;
+    };
+    let over = r.ms;
+    if (over >= 3000) over = Math.min(await extra(), await extra());
+    assert.ok(over < 3000, `the CLI took ${over} ms longer than a run without network: idle registry connections must not keep it alive`);
   });
 
   it('with --fix-dry-run shows the pin and the safe fixes as a diff, writing nothing', async () => {

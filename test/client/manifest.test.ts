@@ -32,8 +32,8 @@ const serverSettings = flatten(DEFAULT_SETTINGS as unknown as Record<string, unk
 /** A getter over a map of `layerwise.*` values that records which keys were asked for. */
 function getter(values: Record<string, unknown>, asked: string[] = []): Getter {
   return <T>(key: string, fallback: T): T => {
-    asked.push(`${SETTINGS_SECTION}.${key}`);
     const full = `${SETTINGS_SECTION}.${key}`;
+    asked.push(full);
     return (full in values ? values[full] : fallback) as T;
   };
 }

@@ -160,3 +160,41 @@ describe('language server: code actions for a client without documentChanges', (
     assert.deepEqual(a.edit, { changes: { [uri]: [{ range: diags[0].range, newText: 'COPY' }] } });
   });
 });
+
+describe('language server: fix-all edits resolved lazily (codeAction/resolve)', () => {
+  let c: LspClient;
+  before(async () => {
+    c = await LspClient.start({
+      configuration: () => ONLY_DL3020,
+      capabilities: { textDocument: { codeAction: { dataSupport: true, resolveSupport: { properties: ['edit'] } } } },
+    });
+  });
+  after(async () => { await c.stop(); });
+
+  it('offers fix-all actions without an edit, and resolves the edit when chosen', async () => {
+    const text = 'FROM alpine:3.20\nADD a /b\nADD c /d\n';
+    const { uri, diags } = await openDoc(c, text);
+    const before = await c.request<{ lintRuns: number }>('layerwise/stats', null);
+    const [source] = await actionsFor(c, uri, at(0), [], [CODE_ACTION_FIX_ALL]);
+    const fixCode = byTitle(await actionsFor(c, uri, diags[0].range, [diags[0]]), 'Fix all DL3020 in this file');
+    const after = await c.request<{ lintRuns: number }>('layerwise/stats', null);
+    assert.equal(after.lintRuns, before.lintRuns, 'no fix-all pass while listing actions');
+    for (const a of [source, fixCode]) {
+      assert.equal(a.edit, undefined);
+      const resolved = await c.request<CodeAction>('codeAction/resolve', a);
+      assert.equal(resolved.title, a.title);
+      assert.equal(applyWorkspaceEdit(text, resolved.edit, uri), 'FROM alpine:3.20\nCOPY a /b\nCOPY c /d\n');
+    }
+    // Nothing safe to fix: no source action at all.
+    const clean = await openDoc(c, 'FROM alpine:3.20\n');
+    assert.deepEqual(await actionsFor(c, clean.uri, at(0), [], [CODE_ACTION_FIX_ALL]), []);
+  });
+
+  it('resolving an action of a closed document leaves it without an edit', async () => {
+    const { uri } = await openDoc(c, 'FROM alpine:3.20\nADD a /b\n');
+    const [source] = await actionsFor(c, uri, at(0), [], [CODE_ACTION_FIX_ALL]);
+    await c.close(uri);
+    const resolved = await c.request<CodeAction>('codeAction/resolve', source);
+    assert.equal(resolved.edit, undefined);
+  });
+});

@@ -16,7 +16,7 @@ describe('language server: initialize', () => {
   it('advertises incremental sync, save, code action kinds and the pin command', () => {
     const caps = c.initializeResult.capabilities;
     assert.deepEqual(caps.textDocumentSync, { openClose: true, change: 2, save: { includeText: false } });
-    assert.deepEqual(caps.codeActionProvider, { codeActionKinds: ['quickfix', CODE_ACTION_FIX_ALL, 'refactor.rewrite'] });
+    assert.deepEqual(caps.codeActionProvider, { codeActionKinds: ['quickfix', CODE_ACTION_FIX_ALL, 'refactor.rewrite'], resolveProvider: true });
     assert.deepEqual(caps.executeCommandProvider, { commands: [COMMAND_PIN_DIGEST] });
     assert.equal(c.initializeResult.serverInfo?.name, 'layerwise-language-server');
     assert.equal(DEFAULT_DEBOUNCE_MS, 150);

@@ -67,18 +67,21 @@ describe('language server: pin digest against a real registry', () => {
   });
 
   it('offers the pin as the quick fix of an LW1002 (unpinned image) diagnostic, once', async () => {
-    const text = `FROM ${host}/team/base:1.2\n`;
-    const uri = await open(text);
-    const d = {
-      range: { start: { line: 0, character: 5 }, end: { line: 0, character: text.length - 1 } }, source: 'layerwise', code: 'LW1002',
-      message: 'not pinned', data: { version: 1, name: 'unpinned-base-digest', fixes: [] },
-    };
-    const actions = (await c.codeActions(uri, d.range, [d])) as CodeAction[];
-    const pins = actions.filter((a) => a.command?.command === COMMAND_PIN_DIGEST);
-    assert.equal(pins.length, 1);
-    assert.equal(pins[0].title, `Pin ${host}/team/base:1.2 to digest`);
-    assert.equal(pins[0].kind, 'quickfix');
-    assert.deepEqual(pins[0].diagnostics, [d]);
+    settings = { rules: { all: 'off', LW1002: 'on' } };
+    const text = `FROM ${host}/team/base:1.2\nCOPY --from=${host}/team/tools:3 /x /x\n`;
+    let uri: string;
+    try { uri = await open(text); } finally { settings = NO_RULES; }
+    const p = c.publishedFor(uri).at(-1)!;
+    const lw = p.diagnostics.filter((d) => d.code === 'LW1002');
+    assert.equal(lw.length, 2);
+    for (const [i, d] of lw.entries()) {
+      const actions = (await c.codeActions(uri, d.range, [d])) as CodeAction[];
+      const pins = actions.filter((a) => a.command?.command === COMMAND_PIN_DIGEST);
+      assert.equal(pins.length, 1, 'one pin action, not a quick fix and a refactoring');
+      assert.equal(pins[0].title, i === 0 ? `Pin ${host}/team/base:1.2 to digest` : `Pin ${host}/team/tools:3 to digest`);
+      assert.equal(pins[0].kind, 'quickfix');
+      assert.deepEqual(pins[0].diagnostics, [d]);
+    }
     assert.equal(proxy.requests.length, 0);
   });
 

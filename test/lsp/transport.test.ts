@@ -9,8 +9,8 @@ import { ROOT, SERVER_BIN } from '../helpers/lspClient';
 import { version } from '../../package.json';
 
 describe('language server: transports and arguments', () => {
-  it('serves over --node-ipc when dist/server.js is forked directly', async () => {
-    const child = fork(path.join(ROOT, 'dist', 'server.js'), ['--node-ipc', `--clientProcessId=${process.pid}`], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+  for (const entry of [SERVER_BIN, path.join(ROOT, 'dist', 'server.js')]) it(`serves over --node-ipc when ${path.relative(ROOT, entry)} is forked (as the VS Code client does)`, async () => {
+    const child = fork(entry, ['--node-ipc', `--clientProcessId=${process.pid}`], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
     const conn = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
     const published: { uri: string; version?: number; diagnostics: { code?: unknown }[] }[] = [];
     conn.onNotification('textDocument/publishDiagnostics', (p: (typeof published)[number]) => { published.push(p); });

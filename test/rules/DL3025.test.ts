@@ -113,6 +113,18 @@ ruleTests(rule, {
       output: 'FROM alpine:3.20 AS a\nCMD ["a"]\nFROM alpine:3.20\nCMD ["b"]\n',
     },
     {
+      name: 'single-quoted "exec form" is not JSON: runs through a shell, no fix',
+      code: "FROM alpine:3.20\nENTRYPOINT ['node', 'app.js']\n",
+      errors: [{ range: '2:12-2:30', message: 'This ENTRYPOINT is not a valid JSON array, so it runs through a shell: write exec form with double quotes, e.g. ["node", "app.js"]' }],
+      output: null,
+    },
+    {
+      name: 'unterminated JSON array',
+      code: 'FROM alpine:3.20\nCMD ["node", "app.js"\n',
+      errors: [{ range: '2:5-2:22', message: /not a valid JSON array/ }],
+      output: null,
+    },
+    {
       name: 'syntax error in the body: flagged, no fix',
       code: 'FROM alpine:3.20\nCMD echo "unterminated\n',
       errors: ['2:5-2:23'],

@@ -109,6 +109,30 @@ ruleTests(rule, {
       output: 'FROM debian:12\nRUN a && \\\n    c;\n',
     },
     {
+      name: 'a first RUN that changes directory runs in a subshell (the second starts in the WORKDIR)',
+      code: 'FROM debian:12\nWORKDIR /app\nRUN cd /src && make\nRUN make install\n',
+      errors: ['4:1-4:4'],
+      output: 'FROM debian:12\nWORKDIR /app\nRUN ( cd /src && make ) && \\\n    make install\n',
+    },
+    {
+      name: 'variables, export and exit in the first RUN: subshell',
+      code: 'FROM debian:12\nRUN export PATH=/opt/bin:$PATH; V=1\nRUN tool\nWORKDIR /\nRUN test -f /x || exit 0\nRUN next\n',
+      errors: ['3:1-3:4', '6:1-6:4'],
+      output: 'FROM debian:12\nRUN ( export PATH=/opt/bin:$PATH; V=1 ) && \\\n    tool\nWORKDIR /\nRUN ( test -f /x || exit 0 ) && \\\n    next\n',
+    },
+    {
+      name: 'cd only inside $( ) or a subshell leaves the shell as it was',
+      code: 'FROM debian:12\nRUN echo $(cd /x && pwd)\nRUN (cd /y; make)\nRUN ls\n',
+      errors: ['3:1-3:4', '4:1-4:4'],
+      output: 'FROM debian:12\nRUN echo $(cd /x && pwd) && \\\n    (cd /y; make) && \\\n    ls\n',
+    },
+    {
+      name: 'Windows cmd: cd in the first RUN would leak, no fix',
+      code: `${WIN}RUN cd C:\\src && build.cmd\nRUN install.cmd\n`,
+      errors: ['3:1-3:4'],
+      output: null,
+    },
+    {
       name: 'first RUN ends in a # comment: flagged, no fix',
       code: 'FROM debian:12\nRUN make # builds everything\nRUN make install\n',
       errors: ['3:1-3:4'],

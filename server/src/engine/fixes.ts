@@ -181,8 +181,10 @@ function continuationIndent(model: Model, first: Inst, second: Inst): string {
  * `second` runs only when `first` succeeded, as before. Where plain `&&` would change that,
  * the pieces are grouped with `{ ...; }`: `second` when it has several lists, `||`, or a
  * background job (`a && c || d` would run `d` after a failed `a`); `first` when it ends with
- * `;` or `&` (`a; && c` is a syntax error). Null when grouping would be needed but the shell
- * is not known to be POSIX (`cmd` has no `{ }`), when `first` ends in a `#` comment (it would
+ * `;` or `&` (`a; && c` is a syntax error). A `first` that changes the shell's state (`cd`,
+ * variables, `set`, `exit`) runs in a subshell `( ... )` so that `second` starts as a RUN
+ * does. Null when grouping would be needed but the shell is not known to be POSIX (`cmd` has
+ * no `{ }` and its `( )` keep no state apart), when `first` ends in a `#` comment (it would
  * swallow what follows), for heredocs and bodies that do not parse, and for shells other than
  * POSIX and `cmd` (PowerShell 5 has no `&&`).
  */
@@ -195,7 +197,9 @@ export function mergeRunsFix(model: Model, first: Inst, second: Inst): Fix | nul
   const left = first.shell!.shape;
   const right = second.shell!.shape;
   if (left.comment || !left.lists || !right.lists) return null;
-  const wrapLeft = left.terminator !== null;
+  // A first part that changes the shell's state runs in a subshell, so the second still
+  // starts where a RUN starts (the WORKDIR, the image's environment, a live shell).
+  const wrapLeft: '(' | '{' | null = left.stateful ? '(' : left.terminator !== null ? '{' : null;
   const wrapRight = right.lists > 1 || right.or || right.background;
   if ((wrapLeft || wrapRight) && kind !== 'posix') return null;
   const firstEnd = shellBodyEnd(model, first);
@@ -211,9 +215,10 @@ export function mergeRunsFix(model: Model, first: Inst, second: Inst): Fix | nul
     const text = model.lines.lineText(line).trim();
     if (text.startsWith('#')) comments.push(indent + text + eol);
   }
-  const gap = (wrapLeft ? ' }' : '') + ' && ' + model.escapeChar + eol + comments.join('') + indent + (wrapRight ? '{ ' : '');
+  const close = wrapLeft === '(' ? ' )' : wrapLeft === '{' ? ' }' : '';
+  const gap = close + ' && ' + model.escapeChar + eol + comments.join('') + indent + (wrapRight ? '{ ' : '');
   const edits: TextEdit[] = [];
-  if (wrapLeft) edits.push({ range: { start: first.bodyRange!.start, end: first.bodyRange!.start }, newText: '{ ' });
+  if (wrapLeft) edits.push({ range: { start: first.bodyRange!.start, end: first.bodyRange!.start }, newText: wrapLeft + ' ' });
   edits.push({ range: model.lines.range(firstEnd, model.lines.offsetAt(second.bodyRange!.start)), newText: gap });
   if (wrapRight) {
     const p = model.lines.positionAt(secondEnd);

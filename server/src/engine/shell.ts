@@ -65,6 +65,18 @@ export interface ShellScript {
   simpleArgv: string[] | null;
   /** The top-level list structure, for edits that append to or group the script. */
   shape: ShellShape;
+  /** `export`/`declare`/`readonly`/`local`/`typeset` statements (not commands), in source order. */
+  declarations: ShellDeclaration[];
+}
+
+/** `export A=1 B` and its kin: the keyword and the assignments / names it declares. */
+export interface ShellDeclaration {
+  keyword: string;
+  /** `NAME=value` assignments as words (bare names are left out). */
+  assignments: ShellWord[];
+  /** Inside `$(...)`, backticks or a process substitution. */
+  inSubstitution: boolean;
+  range: Range;
 }
 
 /** How the script's top-level list is put together (`a && b || c; d &`). */
@@ -79,9 +91,21 @@ export interface ShellShape {
   terminator: ';' | '&' | null;
   /** The script has a `#` comment: it runs to the end of the line, so nothing can follow it. */
   comment: boolean;
+  /**
+   * The script changes its shell's own state, which later commands of the same shell would
+   * see: the directory (`cd`), variables (`A=1`, `export`, `unset`), options (`set`), or ends
+   * the shell (`exit`, `exec`). Commands inside `( )`, `$( )` and `sh -c` do not count.
+   */
+  stateful: boolean;
 }
 
-const EMPTY_SHAPE: ShellShape = { lists: 0, or: false, background: false, terminator: null, comment: false };
+const EMPTY_SHAPE: ShellShape = { lists: 0, or: false, background: false, terminator: null, comment: false, stateful: false };
+/** Builtins whose effect outlives the command in the shell that runs them. */
+const STATEFUL_BUILTINS = new Set([
+  'cd', 'pushd', 'popd', 'export', 'unset', 'set', 'shopt', 'source', '.', 'umask', 'ulimit', 'alias', 'unalias', 'trap',
+  'exec', 'exit', 'return', 'eval', 'readonly', 'declare', 'typeset', 'local', 'hash', 'enable', 'shift', 'builtin',
+]);
+const OWN_SHELL = new Set(['subshell', 'command_substitution', 'process_substitution']);
 
 /** A piece of source to parse: `text[i]` sits at document offset `map[i]`. */
 export interface ShellSource { text: string; map: ArrayLike<number> }
@@ -102,16 +126,29 @@ export function parseShell(src: ShellSource, index: LineIndex): ShellScript {
   const out: ShellCommand[] = [];
   let simpleArgv: string[] | null = null;
   let shape = EMPTY_SHAPE;
-  const hasErrors = parseInto(src, index, out, [], 0, (root) => {
+  const declarations: ShellDeclaration[] = [];
+  // One parse per body: the shape and the argv of a one-command script come from the same tree.
+  const hasErrors = parseInto(src, index, out, [], 0, declarations, (root) => {
     shape = shapeOf(root);
-    if (!root.hasError && root.namedChildCount === 1 && root.namedChildren[0]!.type === 'command') simpleArgv = staticArgv(root.namedChildren[0]!);
+    if (!root.hasError && out.length === 1 && out[0].wrappers.length === 0 && src.text.trim().length > 0
+      && root.namedChildCount === 1 && root.namedChildren[0]!.type === 'command') simpleArgv = staticArgv(root.namedChildren[0]!);
   });
-  if (hasErrors || out.length !== 1 || out[0].wrappers.length !== 0 || src.text.trim().length === 0) simpleArgv = null;
-  return { commands: out, hasErrors, simpleArgv, shape };
+  return { commands: out, hasErrors, simpleArgv, shape, declarations };
 }
 
 function shapeOf(root: TsNode): ShellShape {
-  const shape: ShellShape = { lists: 0, or: false, background: false, terminator: null, comment: root.descendantsOfType('comment').length > 0 };
+  const shape: ShellShape = { lists: 0, or: false, background: false, terminator: null, comment: false, stateful: false };
+  const inOwnShell = (n: TsNode): boolean => {
+    for (let p = n.parent; p; p = p.parent) if (OWN_SHELL.has(p.type)) return true;
+    return false;
+  };
+  for (const n of root.descendantsOfType(['comment', 'declaration_command', 'unset_command', 'variable_assignment', 'command_name'])) {
+    if (n.type === 'comment') { shape.comment = true; continue; }
+    if (shape.stateful) continue;
+    if (n.type === 'variable_assignment' && n.parent?.type === 'command') continue; // `A=1 cmd`: for cmd only
+    if (n.type === 'command_name' && !STATEFUL_BUILTINS.has(n.text)) continue;
+    if (!inOwnShell(n)) shape.stateful = true;
+  }
   const hasOr = (n: TsNode): boolean => n.type === 'list' && n.children.some((c) => c !== null && (c.type === '||' || (c.type === 'list' && hasOr(c))));
   let last: string | null = null;
   for (const c of root.children) {
@@ -129,7 +166,7 @@ function shapeOf(root: TsNode): ShellShape {
   return shape;
 }
 
-function parseInto(src: ShellSource, index: LineIndex, out: ShellCommand[], wrappers: string[], depth: number, onRoot?: (root: TsNode) => void): boolean {
+function parseInto(src: ShellSource, index: LineIndex, out: ShellCommand[], wrappers: string[], depth: number, decls: ShellDeclaration[], onRoot?: (root: TsNode) => void): boolean {
   const tree = parser!.parse(src.text);
   if (!tree) return true;
   try {
@@ -164,6 +201,12 @@ function parseInto(src: ShellSource, index: LineIndex, out: ShellCommand[], wrap
         // Substitutions inside arguments hold commands too.
         for (const { node: c } of kids) if (c.type !== 'command_name') visitSubs(c);
         return;
+      }
+      if (n.type === 'declaration_command') {
+        const kw = n.children[0];
+        const assignments: ShellWord[] = [];
+        for (const c of n.namedChildren) if (c && c.type === 'variable_assignment') assignments.push(toWord(c, rangeOf));
+        decls.push({ keyword: kw ? kw.text : '', assignments, inSubstitution: inSub, range: rangeOf(n) });
       }
       const sub = inSub || n.type === 'command_substitution' || n.type === 'process_substitution';
       for (const c of n.children) if (c) visit(c, sub);
@@ -211,7 +254,7 @@ function parseInto(src: ShellSource, index: LineIndex, out: ShellCommand[], wrap
           out.push({ name, argv: argv.map((a) => a.w), wrappers: wr, connector, inSubstitution: inSub, range, assignments: assigns });
           const body = argv[ci + 1];
           const inner = innerSource(body.node, src);
-          parseInto(inner, index, out, [...wr, `${name} -c`], depth + 1);
+          parseInto(inner, index, out, [...wr, `${name} -c`], depth + 1, decls);
           return;
         }
       }
@@ -280,6 +323,14 @@ function staticValue(n: TsNode): string | null {
       return unescapeWord(n.text);
     case 'raw_string':
       return n.text.slice(1, -1);
+    case 'variable_assignment': {
+      const name = n.childForFieldName('name');
+      const value = n.childForFieldName('value');
+      if (!name) return null;
+      if (!value) return `${name.text}=`;
+      const v = staticValue(value);
+      return v === null ? null : `${name.text}=${v}`;
+    }
     case 'string': {
       for (const c of n.namedChildren) if (c && c.type !== 'string_content') return null;
       return n.text.slice(1, -1).replace(/\\([$`"\\\n])/g, '$1');

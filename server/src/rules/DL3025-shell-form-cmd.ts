@@ -12,7 +12,7 @@ export default defineRule({
     enabledByDefault: true,
     fixable: 'sometimes',
     docs: {
-      what: 'Flags `CMD` and `ENTRYPOINT` written in shell form (`CMD node app.js`) instead of exec form (`CMD ["node", "app.js"]`).',
+      what: 'Flags `CMD` and `ENTRYPOINT` written in shell form (`CMD node app.js`) instead of exec form (`CMD ["node", "app.js"]`), including an array that is not valid JSON (`CMD [\'node\', \'app.js\']`), which Docker silently runs through a shell.',
       why: 'Shell form runs the command as `/bin/sh -c "..."`: the shell becomes PID 1 and your program its child. `docker stop` sends SIGTERM to the shell, which does not pass it on, so the program never gets the chance to shut down cleanly and is killed after the timeout. Exec form makes the program PID 1 so it receives the signals itself. Shell form also makes an `ENTRYPOINT` ignore `CMD` and the arguments of `docker run`.',
       bad: 'FROM node:20-alpine\nCOPY . /app\nCMD node /app/server.js\n',
       good: 'FROM node:20-alpine\nCOPY . /app\nCMD ["node", "/app/server.js"]\n',
@@ -27,9 +27,13 @@ export default defineRule({
       if (inst.form !== 'shell' || !inst.bodyRange) continue;
       if (effectiveShell(inst)) continue;
       const f = execFormFix(model, inst);
+      // `CMD ['node', 'app.js']` is not JSON, so Docker runs it as a shell command.
+      const brokenJson = (inst.shellText ?? '').trimStart().startsWith('[');
       out.push({
         range: trimRange(model, inst.bodyRange),
-        message: `Use exec form (a JSON array) for ${inst.keyword} so the program runs as PID 1 and receives stop signals`,
+        message: brokenJson
+          ? `This ${inst.keyword} is not a valid JSON array, so it runs through a shell: write exec form with double quotes, e.g. ["node", "app.js"]`
+          : `Use exec form (a JSON array) for ${inst.keyword} so the program runs as PID 1 and receives stop signals`,
         fixes: f ? [f] : [],
       });
     }

@@ -7,6 +7,7 @@ import { COMMAND_RESTART_SERVER, COMMAND_SHOW_DOCS, LANGUAGE_ID, SOURCE } from '
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 const FIXTURE = vscode.Uri.file(path.join(ROOT, 'test', 'vscode', 'fixtures', 'Dockerfile'));
+const IGNORE_FILE = vscode.Uri.file(path.join(ROOT, 'test', 'vscode', 'fixtures', 'Dockerfile.dockerignore'));
 const manifest = require(path.join(ROOT, 'package.json')) as { publisher: string; name: string };
 const EXTENSION_ID = `${manifest.publisher}.${manifest.name}`;
 
@@ -63,6 +64,17 @@ export const tests: Array<[string, () => Promise<void>]> = [
       await vscode.window.showTextDocument(doc);
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     }
+  }],
+  ['Dockerfile.dockerignore is not linted', async () => {
+    // Opened before the Dockerfile: by the time the Dockerfile has its diagnostic, the server
+    // would have received this document too; then wait well past the lint debounce.
+    const doc = await vscode.workspace.openTextDocument(IGNORE_FILE);
+    await vscode.window.showTextDocument(doc);
+    assert.equal(doc.languageId, LANGUAGE_ID, 'Dockerfile.* gives it the dockerfile language');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(FIXTURE));
+    await waitFor('the server to lint the Dockerfile', () => dl3020(FIXTURE));
+    await new Promise((r) => setTimeout(r, 1500));
+    assert.deepEqual(vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === SOURCE).map(codeOf), []);
   }],
   ['restarting the server publishes the diagnostic again', async () => {
     const doc = await vscode.workspace.openTextDocument(FIXTURE);

@@ -1,0 +1,587 @@
+// Package-manager knowledge shared by the apt/cache rules: apt-get/apt invocations read from the
+// model's parsed shell commands (subcommand, options with their values, package operands),
+// RUN --mount targets, and which commands remove which cache directories. Pure functions of
+// the model; no string re-splitting of RUN bodies.
+import type { TextEdit } from '../../../shared/types';
+import type { Inst, Model } from './model';
+import { joinContinuations } from './model';
+import { parseShell, type ShellCommand, type ShellWord } from './shell';
+import { LineIndex } from './text';
+import { expand } from './vars';
+
+// ---------------------------------------------------------------------------------------------
+// apt-get / apt
+
+/** One option as apt reads it: `-y`, `--yes`, `-o Key=Value`, `--option=Key=Value`. */
+export interface AptOption {
+  /** Without dashes: `y`, `yes`, `o`, `no-install-recommends`. */
+  name: string;
+  long: boolean;
+  /** The option's argument (`Key=Value` for `-o`), when it takes one or is written `--x=v`. */
+  value: string | null;
+  /** The word(s) the option was written in (a short bundle `-yq` yields one option per letter). */
+  words: ShellWord[];
+}
+
+export interface AptCall {
+  cmd: ShellCommand;
+  tool: 'apt-get' | 'apt';
+  /** The subcommand word (`install`), or null when there is none. */
+  sub: ShellWord | null;
+  /** The subcommand, lower-cased (`install`, `update`), or null. */
+  action: string | null;
+  options: AptOption[];
+  /** Words after the subcommand that are not options or option values (packages, .deb files). */
+  operands: ShellWord[];
+  /**
+   * True when a word's value is not known (a variable without a known value, a command
+   * substitution): it may hold options, so "option X is absent" cannot be asserted.
+   */
+  unknownWords: boolean;
+}
+
+const APT_TOOLS = new Set(['apt-get', 'apt']);
+/** Short options that take an argument (`-t bookworm`, `-o Key=Value`). */
+const APT_SHORT_WITH_VALUE = new Set(['o', 'c', 't', 'a', 'P']);
+/** Long options that take an argument. */
+const APT_LONG_WITH_VALUE = new Set(['option', 'config-file', 'target-release', 'default-release', 'host-architecture', 'build-profiles', 'solver', 'comment']);
+
+/** The words of `w` as the shell would pass them, when known: ARG/ENV values are substituted. */
+function resolveWord(w: ShellWord, inst: Inst): string[] | null {
+  if (!w.dynamic) return [w.value];
+  const t = w.text;
+  // Only plain parameter expansions: command substitutions and arithmetic stay unknown.
+  if (t.includes('`') || t.includes('$(') || t.includes("'")) return null;
+  const quoted = t.length >= 2 && t[0] === '"' && t[t.length - 1] === '"';
+  const inner = quoted ? t.slice(1, -1) : t;
+  if (inner.includes('"')) return null;
+  const e = expand(inner, inst.scope);
+  if (e.value === null || e.unresolved.length) return null;
+  if (quoted) return [e.value];
+  return e.value.split(/[ \t\n]+/).filter((s) => s.length > 0);
+}
+
+/** Read an apt-get/apt command: subcommand, options (with values), operands. Null for other commands. */
+export function aptCall(cmd: ShellCommand, inst: Inst): AptCall | null {
+  if (!APT_TOOLS.has(cmd.name)) return null;
+  const call: AptCall = { cmd, tool: cmd.name as 'apt-get' | 'apt', sub: null, action: null, options: [], operands: [], unknownWords: false };
+  const argv = cmd.argv;
+  let endOfOptions = false;
+  for (let i = 1; i < argv.length; i++) {
+    const w = argv[i];
+    const resolved = resolveWord(w, inst);
+    if (resolved === null) {
+      call.unknownWords = true;
+      if (call.sub) call.operands.push(w);
+      continue;
+    }
+    if (w.dynamic) {
+      // A variable with a known value: read its options; its package words are not written
+      // anywhere a finding could point at, so they are not operands.
+      for (const part of resolved) {
+        if (!endOfOptions && part.startsWith('-') && part.length > 1) call.options.push(...readOptions(part, null, [w]).options);
+      }
+      continue;
+    }
+    const v = w.value;
+    if (!endOfOptions && v === '--') { endOfOptions = true; continue; }
+    if (!endOfOptions && v.startsWith('-') && v.length > 1) {
+      const next = argv[i + 1];
+      const r = readOptions(v, next && !next.dynamic ? next : null, next ? [w, next] : [w]);
+      call.options.push(...r.options);
+      if (r.consumedNext) i++;
+      else if (r.needsValue && next) i++; // a value written with a variable (`-t $RELEASE`)
+      continue;
+    }
+    if (!call.sub) { call.sub = w; call.action = v.toLowerCase(); continue; }
+    call.operands.push(w);
+  }
+  return call;
+}
+
+function readOptions(v: string, next: ShellWord | null, words: ShellWord[]): { options: AptOption[]; consumedNext: boolean; needsValue: boolean } {
+  const self = words.slice(0, 1);
+  if (v.startsWith('--')) {
+    const eq = v.indexOf('=');
+    const name = (eq >= 0 ? v.slice(2, eq) : v.slice(2)).toLowerCase();
+    if (eq >= 0) return { options: [{ name, long: true, value: v.slice(eq + 1), words: self }], consumedNext: false, needsValue: false };
+    if (APT_LONG_WITH_VALUE.has(name)) {
+      return { options: [{ name, long: true, value: next ? next.value : null, words }], consumedNext: next !== null, needsValue: true };
+    }
+    return { options: [{ name, long: true, value: null, words: self }], consumedNext: false, needsValue: false };
+  }
+  const options: AptOption[] = [];
+  for (let k = 1; k < v.length; k++) {
+    const c = v[k];
+    if (APT_SHORT_WITH_VALUE.has(c)) {
+      const rest = v.slice(k + 1);
+      if (rest.length) {
+        options.push({ name: c, long: false, value: rest.startsWith('=') ? rest.slice(1) : rest, words: self });
+        return { options, consumedNext: false, needsValue: false };
+      }
+      options.push({ name: c, long: false, value: next ? next.value : null, words });
+      return { options, consumedNext: next !== null, needsValue: true };
+    }
+    if (c === '=') {
+      // `-q=2`: the level belongs to the previous letter.
+      const prev = options[options.length - 1];
+      if (prev) prev.value = v.slice(k + 1);
+      break;
+    }
+    options.push({ name: c, long: false, value: null, words: self });
+  }
+  return { options, consumedNext: false, needsValue: false };
+}
+
+/** Every apt-get/apt command of a shell-form RUN, in order. */
+export function aptCalls(inst: Inst): AptCall[] {
+  if (!inst.shell) return [];
+  const out: AptCall[] = [];
+  for (const cmd of inst.shell.commands) {
+    const c = aptCall(cmd, inst);
+    if (c) out.push(c);
+  }
+  return out;
+}
+
+/** `install` (the only subcommand that takes package names to install). */
+export function isAptInstall(call: AptCall): boolean { return call.action === 'install'; }
+
+/** Values of apt configuration options set on the command line (`-o APT::Install-Recommends=false`), keys lower-cased. */
+export function aptConfigOptions(call: AptCall): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const o of call.options) {
+    if ((o.name === 'o' && !o.long) || (o.name === 'option' && o.long)) {
+      if (o.value === null) continue;
+      const eq = o.value.indexOf('=');
+      if (eq > 0) m.set(o.value.slice(0, eq).trim().toLowerCase(), o.value.slice(eq + 1).trim());
+    }
+  }
+  return m;
+}
+
+const APT_FALSE = new Set(['0', 'false', 'no', 'off', 'without', 'disable']);
+const APT_TRUE = new Set(['1', 'true', 'yes', 'on', 'with', 'enable']);
+
+/** An apt boolean as apt's configuration reads it; null when it is neither. */
+export function aptBoolean(v: string): boolean | null {
+  const s = v.trim().replace(/^["']|["']$/g, '').toLowerCase();
+  if (APT_FALSE.has(s)) return false;
+  if (APT_TRUE.has(s)) return true;
+  return null;
+}
+
+/**
+ * Whether the command turns recommended packages off: `--no-install-recommends`,
+ * `--install-recommends=no`, or `-o APT::Install-Recommends=false` (also `0`, `no`, `off`).
+ */
+export function aptNoRecommends(call: AptCall): boolean {
+  return aptRecommendsSetting(call) === false;
+}
+
+/**
+ * The last command-line setting of APT::Install-Recommends (apt reads options in order, the
+ * last one wins): false for `--no-install-recommends`, `--install-recommends=no`,
+ * `-o APT::Install-Recommends=0`; true for `--install-recommends` or `=true`; null when unset.
+ */
+export function aptRecommendsSetting(call: AptCall): boolean | null {
+  let result: boolean | null = null;
+  for (const o of call.options) {
+    if (o.long && o.name === 'no-install-recommends') result = o.value === null ? false : aptBoolean(o.value) === false;
+    else if (o.long && o.name === 'install-recommends') result = o.value === null || aptBoolean(o.value) !== false;
+    else if ((o.name === 'o' && !o.long) || (o.name === 'option' && o.long)) {
+      if (o.value === null) continue;
+      const eq = o.value.indexOf('=');
+      if (eq > 0 && o.value.slice(0, eq).trim().toLowerCase() === 'apt::install-recommends') result = aptBoolean(o.value.slice(eq + 1)) !== false;
+    }
+  }
+  return result;
+}
+
+/**
+ * Whether the command answers prompts itself: `-y`, `--yes`, `--assume-yes`, `-qq` / `-q=2`
+ * (quiet level 2 implies yes), or `-o APT::Get::Assume-Yes=true`.
+ */
+export function aptAssumesYes(call: AptCall): boolean {
+  let quiet = 0;
+  for (const o of call.options) {
+    if (!o.long && o.name === 'y') return true;
+    if (o.long && (o.name === 'yes' || o.name === 'assume-yes')) return o.value === null || aptBoolean(o.value) !== false;
+    if ((!o.long && o.name === 'q') || (o.long && (o.name === 'quiet' || o.name === 'silent'))) {
+      quiet += o.value !== null && /^[0-9]+$/.test(o.value) ? Number(o.value) : 1;
+    }
+  }
+  if (quiet >= 2) return true;
+  const cfg = aptConfigOptions(call).get('apt::get::assume-yes');
+  return cfg !== undefined && aptBoolean(cfg) === true;
+}
+
+/** The range from the program word through the subcommand (`apt-get update`). */
+export function aptCommandRange(call: AptCall) {
+  const first = call.cmd.argv[0].range;
+  return { start: first.start, end: (call.sub ?? call.cmd.argv[0]).range.end };
+}
+
+/**
+ * A package operand's kind: a version pin (`pkg=1.2*`), a release pin (`pkg/bookworm`), a
+ * local `.deb` or path, a removal marker (`pkg-`), or a bare name.
+ */
+export type AptOperandKind = 'version' | 'release' | 'file' | 'remove' | 'name';
+export function aptOperandKind(value: string): AptOperandKind {
+  if (value.endsWith('.deb') || value.startsWith('/') || value.startsWith('./') || value.startsWith('../') || value.startsWith('~')) return 'file';
+  if (value.includes('=')) return 'version';
+  if (value.includes('/')) return 'release';
+  if (value.length > 1 && value.endsWith('-')) return 'remove';
+  return 'name';
+}
+
+// ---------------------------------------------------------------------------------------------
+// RUN --mount
+
+export interface RunMount { type: string; target: string | null }
+
+/** The `--mount` flags of a RUN: type (default `bind`) and target (`target`, `dst`, `destination`). */
+export function runMounts(inst: Inst): RunMount[] {
+  const out: RunMount[] = [];
+  for (const f of inst.flags) {
+    if (f.name.toLowerCase() !== 'mount' || f.value === null) continue;
+    let type = 'bind';
+    let target: string | null = null;
+    for (const part of f.value.split(',')) {
+      const eq = part.indexOf('=');
+      if (eq < 0) continue;
+      const k = part.slice(0, eq).trim().toLowerCase();
+      const v = part.slice(eq + 1).trim().replace(/^["']|["']$/g, '');
+      if (k === 'type') type = v.toLowerCase();
+      else if (k === 'target' || k === 'dst' || k === 'destination') target = v;
+    }
+    out.push({ type, target });
+  }
+  return out;
+}
+
+/** Normalise a path for comparison: `~` and `$HOME` are `/root`, no trailing slash. */
+export function normalisePath(p: string): string {
+  let s = p;
+  if (s === '~' || s.startsWith('~/')) s = '/root' + s.slice(1);
+  else if (s.startsWith('$HOME/') || s === '$HOME') s = '/root' + s.slice(5);
+  else if (s.startsWith('${HOME}')) s = '/root' + s.slice(7);
+  while (s.length > 1 && s.endsWith('/')) s = s.slice(0, -1);
+  s = s.replace(/\/{2,}/g, '/');
+  return s;
+}
+
+/** Whether `dir` is `ancestor` or lies below it. */
+export function pathWithin(dir: string, ancestor: string): boolean {
+  const d = normalisePath(dir), a = normalisePath(ancestor);
+  return d === a || (a === '/' ? d.startsWith('/') : d.startsWith(a + '/'));
+}
+
+/** Whether a cache or tmpfs mount of this RUN keeps `dir` out of the layer. */
+export function mountKeepsOut(inst: Inst, dir: string): boolean {
+  return runMounts(inst).some((m) => (m.type === 'cache' || m.type === 'tmpfs') && m.target !== null && m.target.startsWith('/') && pathWithin(dir, m.target));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Removals
+
+/**
+ * The directories an `rm -r` (or `find DIR ... -delete`) empties: `rm -rf /x/*` and `rm -rf /x`
+ * both count as emptying `/x`. Only literal paths; partial globs (`/x/*.bin`) do not count.
+ */
+export function removedDirs(cmd: ShellCommand): string[] {
+  if (cmd.name === 'rm') {
+    let recursive = false;
+    const paths: string[] = [];
+    let opts = true;
+    for (let i = 1; i < cmd.argv.length; i++) {
+      const w = cmd.argv[i];
+      if (w.dynamic && !/^"?\$\{?HOME\}?[/"]/.test(w.text)) continue;
+      const v = w.dynamic ? w.text.replace(/"/g, '') : w.value;
+      if (opts && v === '--') { opts = false; continue; }
+      if (opts && v.startsWith('--')) { if (v === '--recursive') recursive = true; continue; }
+      if (opts && v.startsWith('-') && v.length > 1) { if (/[rR]/.test(v)) recursive = true; continue; }
+      paths.push(v);
+    }
+    if (!recursive) return [];
+    return paths.map(dirEmptiedBy).filter((p): p is string => p !== null);
+  }
+  if (cmd.name === 'find') {
+    const a = cmd.argv;
+    if (a.length < 3 || a[1].dynamic || a[1].value.startsWith('-')) return [];
+    if (!a.some((w, k) => k > 1 && w.value === '-delete')) return [];
+    return [normalisePath(a[1].value)];
+  }
+  return [];
+}
+
+function dirEmptiedBy(p: string): string | null {
+  let s = p;
+  if (s.endsWith('/*')) s = s.slice(0, -2);
+  if (/[*?[\]]/.test(s)) return null;
+  s = normalisePath(s);
+  // `rm -rf /` or a top-level directory is not a cache cleanup.
+  if (s.split('/').filter(Boolean).length < 2) return null;
+  return s;
+}
+
+/** Whether the command removes `dir` (or its contents) as a whole. */
+export function removesDir(cmd: ShellCommand, dir: string): boolean {
+  return removedDirs(cmd).some((r) => pathWithin(dir, r));
+}
+
+export const APT_LISTS_DIR = '/var/lib/apt/lists';
+export const APT_CACHE_DIR = '/var/cache/apt';
+
+/** Whether the command deletes apt's package lists: `rm -rf /var/lib/apt/lists/*` or `apt-get distclean`. */
+export function removesAptLists(cmd: ShellCommand, inst: Inst): boolean {
+  if (removesDir(cmd, APT_LISTS_DIR)) return true;
+  const a = aptCall(cmd, inst);
+  return a !== null && (a.action === 'distclean' || a.action === 'dist-clean');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Appending a command to a RUN
+
+function isBlank(c: string): boolean { return c === ' ' || c === '\t' || c === '\r' || c === '\n'; }
+
+function sameCommands(a: ShellCommand[], b: ShellCommand[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i].name !== b[i].name || a[i].connector !== b[i].connector || a[i].argv.length !== b[i].argv.length) return false;
+    for (let k = 0; k < a[i].argv.length; k++) if (a[i].argv[k].text !== b[i].argv[k].text) return false;
+  }
+  return true;
+}
+
+/**
+ * An edit that runs `command` (static words, e.g. `rm -rf /var/lib/apt/lists/*`) at the end of
+ * a shell-form RUN, only when the rest of the RUN succeeded, written in the RUN's style:
+ * - one line: ` && command` on the same line;
+ * - continuation lines: a new continuation line with the indentation of the line the last
+ *   command starts on, `&&` leading or trailing as the RUN writes it;
+ * - `RUN <<EOF` scripts: a new line before the terminator when the script starts with
+ *   `set -e`, else ` && command` after the last line.
+ * The result is parsed again and must be the old commands plus this one joined with `&&` (or
+ * a new line under `set -e`); otherwise (a trailing comment, `;` or `&` at the end, a parse
+ * error) null.
+ */
+export function appendCommandEdit(model: Model, inst: Inst, command: string): TextEdit | null {
+  if (inst.keyword !== 'RUN' || inst.form !== 'shell' || !inst.shell || inst.shell.hasErrors || !inst.bodyRange) return null;
+  const text = model.text;
+  const lines = model.lines;
+  const esc = model.escapeChar;
+  const eol = model.eol;
+  // `sudo rm ...` is parsed as `rm` wrapped in sudo.
+  const allWords = command.split(' ');
+  const sudo = allWords[0] === 'sudo';
+  const expectedWords = sudo ? allWords.slice(1) : allWords;
+  const wrappers = sudo ? ['sudo'] : [];
+  const old = inst.shell.commands;
+
+  const h = inst.heredocs[0];
+  const first = inst.args[0];
+  if (h) {
+    if (!first || !first.value.startsWith('<<') || !h.contentRange || inst.heredocs.length !== 1) return null;
+    if (inst.shellText !== h.content) return null; // a non-shell script (shebang)
+    const cStart = lines.offsetAt(h.contentRange.start);
+    let end = lines.offsetAt(h.contentRange.end);
+    while (end > cStart && isBlank(text[end - 1])) end--;
+    if (end === cStart) return null;
+    const lastLine = lines.positionAt(end).line;
+    const indent = /^[ \t]*/.exec(lines.lineText(lastLine))![0];
+    const errexit = old.length > 0 && old[0].name === 'set' && old[0].wrappers.length === 0
+      && old[0].argv.slice(1).some((w, k, arr) => /^-[a-z]*e[a-z]*$/.test(w.value) || (w.value === '-o' && arr[k + 1]?.value === 'errexit'));
+    const insertion = errexit ? eol + indent + command : ' && ' + command;
+    const content = text.slice(cStart, end) + insertion;
+    const script = parseShell({ text: content, map: new Int32Array(content.length) }, new LineIndex(content));
+    if (!verifyAppended(script.commands, script.hasErrors, old, expectedWords, wrappers, errexit ? ';' : '&&')) return null;
+    const pos = lines.positionAt(end);
+    return { range: { start: pos, end: pos }, newText: insertion };
+  }
+
+  const bodyStart = lines.offsetAt(inst.bodyRange.start);
+  const bodyEnd = lines.offsetAt(inst.range.end);
+  let end = bodyEnd;
+  while (end > bodyStart && isBlank(text[end - 1])) end--;
+  if (end === bodyStart) return null;
+  const firstLine = inst.bodyRange.start.line;
+  const lastLine = lines.positionAt(end).line;
+  let insertion: string;
+  if (firstLine === lastLine) {
+    insertion = ' && ' + command;
+  } else {
+    // The last top-level command: not inside a substitution or a `sh -c` string.
+    const top = old.filter((c) => !c.inSubstitution && !c.wrappers.some((w) => w.endsWith(' -c')));
+    const lastCmd = top[top.length - 1];
+    if (!lastCmd) return null;
+    const startLine = lastCmd.range.start.line;
+    const lineOf = (l: number) => lines.lineText(l);
+    let indent: string;
+    let leading: boolean;
+    if (startLine === firstLine) {
+      indent = /^[ \t]*/.exec(lineOf(lastLine))![0];
+      leading = true;
+    } else {
+      const t = lineOf(startLine);
+      indent = /^[ \t]*/.exec(t)![0];
+      const trimmed = t.slice(indent.length);
+      leading = trimmed.startsWith('&&') || trimmed.startsWith('||') || trimmed.startsWith('|') || trimmed.startsWith(';');
+    }
+    insertion = leading
+      ? ` ${esc}${eol}${indent}&& ${command}`
+      : ` && ${esc}${eol}${indent}${command}`;
+  }
+  // Re-parse only this instruction's body (ranges of the result are not used).
+  const local = text.slice(bodyStart, end) + insertion + text.slice(end, bodyEnd);
+  const joined = joinContinuations(local, 0, local.length, esc, false);
+  const script = parseShell(joined, new LineIndex(local));
+  if (!verifyAppended(script.commands, script.hasErrors, old, expectedWords, wrappers, '&&')) return null;
+  const pos = lines.positionAt(end);
+  return { range: { start: pos, end: pos }, newText: insertion };
+}
+
+function verifyAppended(got: ShellCommand[], hasErrors: boolean, old: ShellCommand[], words: string[], wrappers: string[], connector: '&&' | ';'): boolean {
+  if (hasErrors || got.length !== old.length + 1) return false;
+  if (!sameCommands(got.slice(0, old.length), old)) return false;
+  const added = got[got.length - 1];
+  return added.connector === connector && !added.inSubstitution && added.wrappers.join(' ') === wrappers.join(' ')
+    && added.argv.length === words.length && added.argv.every((w, k) => !w.dynamic && w.text === words[k]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Package caches: which commands write them into the layer, which commands remove them
+
+export type CacheKind = 'apt-lists' | 'apt-cache' | 'apk' | 'pip' | 'npm' | 'yarn' | 'rpm' | 'zypper';
+
+export const CACHE_KINDS: Record<CacheKind, { label: string; dirs: string[] }> = {
+  'apt-lists': { label: "apt's package lists", dirs: [APT_LISTS_DIR] },
+  'apt-cache': { label: "apt's package cache", dirs: [APT_CACHE_DIR] },
+  apk: { label: "apk's cache", dirs: ['/var/cache/apk', '/etc/apk/cache'] },
+  pip: { label: "pip's cache", dirs: ['/root/.cache/pip'] },
+  npm: { label: "npm's cache", dirs: ['/root/.npm'] },
+  yarn: { label: "Yarn's cache", dirs: ['/usr/local/share/.cache/yarn', '/root/.cache/yarn'] },
+  rpm: { label: 'the yum/dnf cache', dirs: ['/var/cache/yum', '/var/cache/dnf', '/var/cache/libdnf5'] },
+  zypper: { label: "zypper's cache", dirs: ['/var/cache/zypp'] },
+};
+
+const RPM_TOOLS = new Set(['yum', 'dnf', 'dnf5', 'microdnf', 'tdnf']);
+/** Options taking a separate value, written before the subcommand, per tool. */
+const PRE_SUB_VALUE_OPTS: Record<string, Set<string>> = {
+  apk: new Set(['-X', '--repository', '-p', '--root', '--arch', '--cache-dir', '--keys-dir', '--repositories-file']),
+  npm: new Set(['--prefix', '-C', '--workspace', '-w', '--cache', '--userconfig']),
+  yarn: new Set(['--cwd', '--cache-folder', '--modules-folder']),
+  pip: new Set(['--cache-dir', '--log', '--proxy', '--timeout', '--retries']),
+  rpm: new Set(['-c', '--config', '--setopt', '--installroot', '--releasever', '--enablerepo', '--disablerepo', '--repo', '--repoid']),
+  zypper: new Set(['-R', '--root', '--reposd-dir', '-D', '--cache-dir', '-C', '--raw-cache-dir']),
+};
+
+/** The tool a command runs, for cache purposes (`python3 -m pip` is pip), and where its arguments start. */
+function toolOf(cmd: ShellCommand): { tool: string; from: number } | null {
+  const n = cmd.name;
+  if (/^pip[0-9.]*$/.test(n)) return { tool: 'pip', from: 1 };
+  if (/^python[0-9.]*$/.test(n)) {
+    const a = cmd.argv;
+    if (a.length > 2 && a[1].value === '-m' && /^pip[0-9.]*$/.test(a[2].value)) return { tool: 'pip', from: 3 };
+    return null;
+  }
+  if (RPM_TOOLS.has(n)) return { tool: 'rpm', from: 1 };
+  if (n === 'apk' || n === 'npm' || n === 'yarn' || n === 'zypper') return { tool: n, from: 1 };
+  return null;
+}
+
+/** The subcommand after global options (`apk --no-cache add` → `add`), with its index. */
+function toolSubcommand(cmd: ShellCommand, tool: string, from: number): { value: string; index: number } | null {
+  const withValue = PRE_SUB_VALUE_OPTS[tool] ?? new Set<string>();
+  for (let i = from; i < cmd.argv.length; i++) {
+    const w = cmd.argv[i];
+    if (w.dynamic) return null;
+    if (w.value.startsWith('-')) { if (withValue.has(w.value)) i++; continue; }
+    return { value: w.value.toLowerCase(), index: i };
+  }
+  return null;
+}
+
+function hasWord(cmd: ShellCommand, from: number, ...values: string[]): boolean {
+  return cmd.argv.some((w, k) => k >= from && !w.dynamic && values.some((v) => w.value === v || w.value.startsWith(v + '=')));
+}
+
+const APT_WRITES_CACHE = new Set(['install', 'reinstall', 'upgrade', 'dist-upgrade', 'full-upgrade', 'build-dep']);
+
+/**
+ * The caches a command writes into the layer: `apt-get update` the lists, `apt-get install`
+ * the package cache, `apk add` (without --no-cache), `pip install` (without --no-cache-dir or
+ * PIP_NO_CACHE_DIR), `npm install`/`ci`, `yarn`/`yarn add`, `yum`/`dnf install`, `zypper install`.
+ * A cache or tmpfs mount of the RUN over the cache directory keeps it out of the layer.
+ */
+export function cachesWritten(cmd: ShellCommand, inst: Inst): CacheKind[] {
+  const kinds: CacheKind[] = [];
+  const apt = aptCall(cmd, inst);
+  if (apt) {
+    if (apt.action === 'update') kinds.push('apt-lists');
+    else if (apt.action && APT_WRITES_CACHE.has(apt.action)) kinds.push('apt-cache');
+  } else {
+    const t = toolOf(cmd);
+    if (!t) return [];
+    const sub = toolSubcommand(cmd, t.tool, t.from);
+    const s = sub?.value ?? null;
+    switch (t.tool) {
+      case 'apk':
+        if (s && ['add', 'update', 'upgrade', 'fix'].includes(s) && !hasWord(cmd, 1, '--no-cache')) kinds.push('apk');
+        break;
+      case 'pip': {
+        const envOff = inst.scope.has('PIP_NO_CACHE_DIR') || cmd.assignments.some((a) => a.text.startsWith('PIP_NO_CACHE_DIR='));
+        if (s === 'install' && !envOff && !hasWord(cmd, t.from, '--no-cache-dir')) kinds.push('pip');
+        break;
+      }
+      case 'npm':
+        if (s && ['install', 'i', 'ci', 'add', 'update', 'up', 'upgrade', 'install-test', 'it', 'install-ci-test', 'cit'].includes(s)) kinds.push('npm');
+        break;
+      case 'yarn':
+        if (s === null ? cmd.argv.length === 1 || cmd.argv.slice(1).every((w) => w.value.startsWith('-')) : ['install', 'add', 'upgrade'].includes(s)) kinds.push('yarn');
+        break;
+      case 'rpm':
+        if (s && ['install', 'update', 'upgrade', 'groupinstall', 'makecache', 'reinstall', 'localinstall', 'distro-sync', 'group'].includes(s)) kinds.push('rpm');
+        break;
+      case 'zypper':
+        if (s && ['install', 'in', 'update', 'up', 'dist-upgrade', 'dup', 'refresh', 'ref', 'patch', 'source-install', 'si'].includes(s)) kinds.push('zypper');
+        break;
+    }
+  }
+  return kinds.filter((k) => !CACHE_KINDS[k].dirs.some((d) => mountKeepsOut(inst, d)));
+}
+
+/**
+ * The caches a command removes: `apt-get clean`/`distclean`, `apk cache clean`, `pip cache
+ * purge`, `npm cache clean`, `yarn cache clean`, `yum`/`dnf clean`, `zypper clean`, and `rm -r`
+ * (or `find ... -delete`) of a cache directory or a parent of it.
+ */
+export function cachesRemoved(cmd: ShellCommand, inst: Inst): CacheKind[] {
+  const kinds = new Set<CacheKind>();
+  const removed = removedDirs(cmd);
+  if (removed.length) {
+    for (const k of Object.keys(CACHE_KINDS) as CacheKind[]) {
+      if (CACHE_KINDS[k].dirs.some((d) => removed.some((r) => pathWithin(d, r)))) kinds.add(k);
+    }
+  }
+  const apt = aptCall(cmd, inst);
+  if (apt) {
+    if (apt.action === 'clean' || apt.action === 'autoclean' || apt.action === 'auto-clean') kinds.add('apt-cache');
+    if (apt.action === 'distclean' || apt.action === 'dist-clean') { kinds.add('apt-cache'); kinds.add('apt-lists'); }
+  } else {
+    const t = toolOf(cmd);
+    const sub = t ? toolSubcommand(cmd, t.tool, t.from) : null;
+    if (t && sub) {
+      const next = cmd.argv[sub.index + 1]?.value.toLowerCase();
+      switch (t.tool) {
+        case 'apk': if (sub.value === 'cache' && (next === 'clean' || next === 'purge')) kinds.add('apk'); break;
+        case 'pip': if (sub.value === 'cache' && (next === 'purge' || next === 'remove')) kinds.add('pip'); break;
+        case 'npm': if (sub.value === 'cache' && (next === 'clean' || next === 'clear' || next === 'rm')) kinds.add('npm'); break;
+        case 'yarn': if (sub.value === 'cache' && next === 'clean') kinds.add('yarn'); break;
+        case 'rpm': if (sub.value === 'clean') kinds.add('rpm'); break;
+        case 'zypper': if (sub.value === 'clean' || sub.value === 'cc') kinds.add('zypper'); break;
+      }
+    }
+  }
+  return [...kinds];
+}
