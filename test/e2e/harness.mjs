@@ -57,6 +57,7 @@ async function stopChild(child) {
 function syncKillAll() {
   for (const c of children) killGroup(c, 'SIGKILL');
   for (const b of browsers) { try { b.process?.()?.kill('SIGKILL'); } catch { /* gone */ } }
+  if (!KEEP) for (const d of tempDirs) { try { rmSync(d, { recursive: true, force: true }); } catch { /* best effort */ } }
 }
 process.once('exit', syncKillAll);
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
