@@ -48,3 +48,25 @@ export function hasOption(cmd: ShellCommand, ...names: string[]): boolean {
 
 /** RUN flag by name (`mount`), all occurrences. */
 export function flagsNamed(inst: Inst, name: string) { return inst.flags.filter((f) => f.name.toLowerCase() === name); }
+
+/** The keyword as written (`from`, `From`, `FROM`). */
+export function keywordText(inst: Inst): string { return inst.node.getInstruction(); }
+
+/**
+ * Options of a flag whose value is a comma-separated `key=value` list (`--mount=type=cache,from=x`),
+ * each with the range of its value. Ranges are only given when the flag value is written literally
+ * on one line (no continuation inside it); otherwise the list is empty.
+ */
+export function flagOptions(model: Model, flag: { value: string | null; valueRange: Range | null }): { key: string; value: string; valueRange: Range }[] {
+  if (flag.value === null || !flag.valueRange || flag.valueRange.start.line !== flag.valueRange.end.line) return [];
+  if (model.lines.textOf(flag.valueRange) !== flag.value) return [];
+  const out: { key: string; value: string; valueRange: Range }[] = [];
+  const base = model.lines.offsetAt(flag.valueRange.start);
+  let pos = 0;
+  for (const part of flag.value.split(',')) {
+    const eq = part.indexOf('=');
+    if (eq > 0) out.push({ key: part.slice(0, eq).trim().toLowerCase(), value: part.slice(eq + 1), valueRange: model.lines.range(base + pos + eq + 1, base + pos + part.length) });
+    pos += part.length + 1;
+  }
+  return out;
+}

@@ -273,3 +273,35 @@ export function nonRootUserFix(model: Model, stage: Stage, rootUser: Inst | null
   }
   return { title, edits: [insertLinesAfter(model, userInsertionAnchor(stage), userLines(stage, choice))], safety: 'suggestion' };
 }
+
+// ENV names that official images set in their image config (facts from their published
+// Dockerfiles). Images not listed here have unknown ENV. PATH is set for every build.
+const JAVA_ENV = ['JAVA_HOME', 'JAVA_VERSION', 'LANG', 'LANGUAGE', 'LC_ALL'];
+const OFFICIAL_ENV: Record<string, string[]> = {
+  alpine: [], busybox: [], debian: [], ubuntu: [], fedora: [], almalinux: [], rockylinux: [], amazonlinux: [], oraclelinux: [], archlinux: [],
+  python: ['LANG', 'GPG_KEY', 'PYTHON_VERSION', 'PYTHON_SHA256', 'PYTHON_PIP_VERSION', 'PYTHON_SETUPTOOLS_VERSION', 'PYTHON_GET_PIP_URL', 'PYTHON_GET_PIP_SHA256'],
+  node: ['NODE_VERSION', 'YARN_VERSION'],
+  golang: ['GOLANG_VERSION', 'GOPATH', 'GOTOOLCHAIN'],
+  rust: ['RUSTUP_HOME', 'CARGO_HOME', 'RUST_VERSION'],
+  ruby: ['LANG', 'RUBY_VERSION', 'RUBY_DOWNLOAD_URL', 'RUBY_DOWNLOAD_SHA256', 'GEM_HOME', 'BUNDLE_SILENCE_ROOT_WARNING', 'BUNDLE_APP_CONFIG'],
+  php: ['PHPIZE_DEPS', 'PHP_INI_DIR', 'APACHE_CONFDIR', 'APACHE_ENVVARS', 'PHP_CFLAGS', 'PHP_CPPFLAGS', 'PHP_LDFLAGS', 'GPG_KEYS', 'PHP_VERSION', 'PHP_URL', 'PHP_ASC_URL', 'PHP_SHA256'],
+  openjdk: JAVA_ENV, 'eclipse-temurin': JAVA_ENV, amazoncorretto: JAVA_ENV, sapmachine: JAVA_ENV, 'ibm-semeru-runtimes': JAVA_ENV,
+  maven: [...JAVA_ENV, 'MAVEN_HOME', 'MAVEN_CONFIG'],
+  gradle: [...JAVA_ENV, 'GRADLE_HOME', 'GRADLE_VERSION'],
+  tomcat: [...JAVA_ENV, 'CATALINA_HOME', 'TOMCAT_NATIVE_LIBDIR', 'LD_LIBRARY_PATH', 'GPG_KEYS', 'TOMCAT_MAJOR', 'TOMCAT_VERSION', 'TOMCAT_SHA512'],
+  nginx: ['NGINX_VERSION', 'NJS_VERSION', 'NJS_RELEASE', 'PKG_RELEASE', 'DYNPKG_RELEASE'],
+  httpd: ['HTTPD_PREFIX', 'HTTPD_VERSION', 'HTTPD_SHA256', 'HTTPD_PATCHES'],
+  postgres: ['GOSU_VERSION', 'LANG', 'PG_MAJOR', 'PG_VERSION', 'PGDATA'],
+};
+
+/**
+ * ENV names the external image `ref` sets, for the official images we know (PATH included);
+ * `scratch` sets none but PATH; null when the image is unknown (its ENV cannot be seen).
+ */
+export function knownImageEnv(ref: ImageRef): ReadonlySet<string> | null {
+  if (ref.resolved === null) return null;
+  if (ref.isScratch) return new Set(['PATH']);
+  const official = officialName(ref);
+  const names = official !== null ? OFFICIAL_ENV[official] : undefined;
+  return names ? new Set(['PATH', ...names]) : null;
+}

@@ -61,3 +61,43 @@ export function expand(s: string, scope: Scope, escapeChar = '\\'): Expansion {
   }
   return { value: unresolved.length ? null : out, unresolved };
 }
+
+/** ARGs BuildKit defines for every build: usable in FROM without a declaration, in a stage after `ARG NAME`. */
+export const PLATFORM_ARGS: ReadonlySet<string> = new Set([
+  'TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT', 'BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT',
+]);
+
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  // Optimal string alignment: insertions, deletions, substitutions and adjacent swaps cost 1.
+  let before: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) cur[j] = Math.min(cur[j], before[j - 2] + 1);
+      if (cur[j] < best) best = cur[j];
+    }
+    if (best > limit) return limit + 1;
+    before = prev;
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/**
+ * The candidate a misspelt variable name most likely meant: same name in another case, or
+ * within a small edit distance (1 for short names, 2 from 6 characters on). Null when none or ambiguous.
+ */
+export function closestName(name: string, candidates: Iterable<string>): string | null {
+  const limit = name.length >= 6 ? 2 : 1;
+  let best: string | null = null, bestD = limit + 1, tie = false;
+  for (const c of candidates) {
+    if (c === name) return null;
+    const d = c.toLowerCase() === name.toLowerCase() ? 0 : editDistance(name, c, limit);
+    if (d < bestD) { best = c; bestD = d; tie = false; } else if (d === bestD && c !== best) tie = true;
+  }
+  return bestD <= limit && !tie ? best : null;
+}

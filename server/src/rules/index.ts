@@ -15,6 +15,17 @@ import lw1001 from './LW1001-missing-user';
 import lw1002 from './LW1002-unpinned-base-digest';
 import lw1003 from './LW1003-context-copied-before-install';
 import lw1004 from './LW1004-cleanup-in-later-run';
+import lw1101 from './LW1101-stage-name-casing';
+import lw1102 from './LW1102-from-as-casing';
+import lw1103 from './LW1103-no-empty-continuation';
+import lw1104 from './LW1104-consistent-instruction-casing';
+import lw1105 from './LW1105-undefined-arg-in-from';
+import lw1106 from './LW1106-undefined-var';
+import lw1107 from './LW1107-legacy-key-value-format';
+import lw1108 from './LW1108-invalid-default-arg-in-from';
+import lw1109 from './LW1109-expose-proto-casing';
+import lw1110 from './LW1110-expose-invalid-format';
+import lw1111 from './LW1111-invalid-definition-description';
 
 export const allRules: readonly Rule[] = [
   dl3002,
@@ -31,4 +42,15 @@ export const allRules: readonly Rule[] = [
   lw1002,
   lw1003,
   lw1004,
+  lw1101,
+  lw1102,
+  lw1103,
+  lw1104,
+  lw1105,
+  lw1106,
+  lw1107,
+  lw1108,
+  lw1109,
+  lw1110,
+  lw1111,
 ];
