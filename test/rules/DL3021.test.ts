@@ -3,6 +3,7 @@ import rule from '../../server/src/rules/DL3021-copy-multiple-sources-dest';
 
 ruleTests(rule, {
   valid: [
+    { name: 'heredoc source with an empty body', code: 'FROM debian:bookworm\nCOPY <<EOF /etc/app.conf\nEOF\nFROM alpine:3.20\n' },
     { name: 'heredoc source: its body is not a list of sources', code: 'FROM alpine:3.20\nCOPY <<EOF /etc/app.conf\nlisten = 0.0.0.0:8080\nEOF\n' },
     { name: 'one source', code: 'FROM alpine:3.20\nCOPY foo /bar\n' },
     { name: 'directory destination', code: 'FROM alpine:3.20\nCOPY foo bar /baz/\n' },

@@ -240,9 +240,11 @@ function analyseForm(inst: Inst, text: string, lines: LineIndex, escapeChar: str
   });
   // `COPY <<EOF /dst` + body: dockerfile-ast's arguments run on into the heredoc body and its
   // terminator; the instruction's own arguments are the ones before the first body.
-  const body = inst.heredocs[0]?.contentRange;
-  if (inst.keyword === 'COPY' && body) {
-    const cut = lines.offsetAt(body.start);
+  // The body starts on the line after the `<<NAME` marker (the content range is null when the
+  // body is empty, so the marker's line is what counts).
+  if (inst.keyword === 'COPY' && heredocNodes.length) {
+    const marker = heredocNodes[0].getStartRange();
+    const cut = marker.end.line + 1 < lines.lineCount ? lines.starts[marker.end.line + 1] : text.length;
     inst.args = inst.args.filter((a) => lines.offsetAt(a.range.start) < cut);
   }
   const joined = joinContinuations(text, startOff, endOff, escapeChar, inst.heredocs.length > 0);
