@@ -1,6 +1,7 @@
 // Small helpers rules share: ranges, edits, command/flag queries over the model.
 import type { Fix, FixSafety, Range, TextEdit } from '../../../shared/types';
-import type { Inst, Model } from './model';
+import type { Inst, Model, Word } from './model';
+import { expand } from './vars';
 import type { ShellCommand, ShellWord } from './shell';
 
 export function fix(title: string, edits: TextEdit[], safety: FixSafety): Fix {
@@ -48,3 +49,40 @@ export function hasOption(cmd: ShellCommand, ...names: string[]): boolean {
 
 /** RUN flag by name (`mount`), all occurrences. */
 export function flagsNamed(inst: Inst, name: string) { return inst.flags.filter((f) => f.name.toLowerCase() === name); }
+
+/**
+ * An edit removing the whole lines of `inst` (its line break included), for fixes that drop an
+ * instruction. Comment lines inside it go too; lines before and after stay.
+ */
+export function removeInstructionEdit(model: Model, inst: Inst): TextEdit {
+  const start = model.lines.starts[inst.range.start.line];
+  const next = inst.range.end.line + 1;
+  const end = next < model.lines.lineCount ? model.lines.starts[next] : model.text.length;
+  // The last line of a file without a final line break: take the break before it instead.
+  if (next >= model.lines.lineCount && start > 0) {
+    let s = start - 1;
+    if (model.text[s] === '\n' && model.text[s - 1] === '\r') s--;
+    return replace(model.lines.range(s, end), '');
+  }
+  return replace(model.lines.range(start, end), '');
+}
+
+/**
+ * An edit removing one argument word of an instruction together with the blanks before it
+ * (or after it, for the first argument), leaving the others as written.
+ */
+export function removeArgEdit(model: Model, inst: Inst, k: number): TextEdit {
+  const w = inst.args[k];
+  const t = model.text;
+  let s = model.lines.offsetAt(w.range.start);
+  let e = model.lines.offsetAt(w.range.end);
+  if (k > 0) { while (s > 0 && (t[s - 1] === ' ' || t[s - 1] === '\t')) s--; }
+  else { while (e < t.length && (t[e] === ' ' || t[e] === '\t')) e++; }
+  return replace(model.lines.range(s, e), '');
+}
+
+/** An instruction argument with ARG/ENV values substituted (null when a value is unknown). */
+export function expandedArg(inst: Inst, w: Word, escapeChar = '\\'): string | null {
+  const e = expand(w.value, inst.scope, escapeChar);
+  return e.unresolved.length ? null : e.value;
+}

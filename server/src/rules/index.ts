@@ -15,6 +15,7 @@ import lw1001 from './LW1001-missing-user';
 import lw1002 from './LW1002-unpinned-base-digest';
 import lw1003 from './LW1003-context-copied-before-install';
 import lw1004 from './LW1004-cleanup-in-later-run';
+import lw1201 from './LW1201-expose-ssh-port';
 
 export const allRules: readonly Rule[] = [
   dl3002,
@@ -31,4 +32,5 @@ export const allRules: readonly Rule[] = [
   lw1002,
   lw1003,
   lw1004,
+  lw1201,
 ];
