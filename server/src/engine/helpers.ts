@@ -1,6 +1,6 @@
 // Small helpers rules share: ranges, edits, command/flag queries over the model.
 import type { Fix, FixSafety, Range, TextEdit } from '../../../shared/types';
-import type { Inst, Model, Word } from './model';
+import type { Inst, Model, Stage, Word } from './model';
 import { expand } from './vars';
 import type { ShellCommand, ShellWord } from './shell';
 
@@ -85,4 +85,48 @@ export function removeArgEdit(model: Model, inst: Inst, k: number): TextEdit {
 export function expandedArg(inst: Inst, w: Word, escapeChar = '\\'): string | null {
   const e = expand(w.value, inst.scope, escapeChar);
   return e.unresolved.length ? null : e.value;
+}
+
+/** A word as Docker reads it: one pair of surrounding quotes removed. */
+export function unquote(v: string): string {
+  if (v.length >= 2 && ((v[0] === '"' && v[v.length - 1] === '"') || (v[0] === "'" && v[v.length - 1] === "'"))) return v.slice(1, -1);
+  return v;
+}
+
+/**
+ * `p` resolved against the directory `base` (absolute) when it is relative, with `.`, `..`,
+ * repeated and trailing slashes folded: `resolvePath('/a/b', '../c/')` is `/a/c`.
+ */
+export function resolvePath(base: string, p: string): string {
+  const parts: string[] = [];
+  for (const seg of (p.startsWith('/') ? p : base + '/' + p).split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') parts.pop();
+    else parts.push(seg);
+  }
+  return '/' + parts.join('/');
+}
+
+/**
+ * The working directory each WORKDIR of `stage` leads to, in order, resolved through earlier
+ * WORKDIRs of the stage and the stages it builds on: a relative WORKDIR with no absolute one
+ * before it in the chain (the base image's directory is unknown) gives null, as does a
+ * variable without a known value.
+ */
+export function workdirs(stage: Stage, escapeChar = '\\'): { inst: Inst; dir: string | null }[] {
+  const chain: Stage[] = [];
+  for (let s: Stage | null = stage; s && !chain.includes(s); s = s.baseStage) chain.unshift(s);
+  let cwd: string | null = null;
+  const out: { inst: Inst; dir: string | null }[] = [];
+  for (const s of chain) {
+    for (const inst of s.instructions) {
+      if (inst.keyword !== 'WORKDIR' || !inst.args.length) continue;
+      const raw = inst.args.map((a) => a.value).join(' ');
+      const e = expand(unquote(raw), inst.scope, escapeChar);
+      const v = e.unresolved.length ? null : e.value;
+      cwd = v === null ? null : v.startsWith('/') ? resolvePath('/', v) : cwd === null ? null : resolvePath(cwd, v);
+      if (s === stage) out.push({ inst, dir: cwd });
+    }
+  }
+  return out;
 }

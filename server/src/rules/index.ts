@@ -16,6 +16,7 @@ import lw1002 from './LW1002-unpinned-base-digest';
 import lw1003 from './LW1003-context-copied-before-install';
 import lw1004 from './LW1004-cleanup-in-later-run';
 import lw1201 from './LW1201-expose-ssh-port';
+import lw1202 from './LW1202-workdir-system-dir';
 
 export const allRules: readonly Rule[] = [
   dl3002,
@@ -33,4 +34,5 @@ export const allRules: readonly Rule[] = [
   lw1003,
   lw1004,
   lw1201,
+  lw1202,
 ];
