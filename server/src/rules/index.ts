@@ -17,6 +17,7 @@ import lw1003 from './LW1003-context-copied-before-install';
 import lw1004 from './LW1004-cleanup-in-later-run';
 import lw1201 from './LW1201-expose-ssh-port';
 import lw1202 from './LW1202-workdir-system-dir';
+import lw1203 from './LW1203-update-without-install';
 
 export const allRules: readonly Rule[] = [
   dl3002,
@@ -35,4 +36,5 @@ export const allRules: readonly Rule[] = [
   lw1004,
   lw1201,
   lw1202,
+  lw1203,
 ];
