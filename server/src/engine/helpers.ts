@@ -130,3 +130,36 @@ export function workdirs(stage: Stage, escapeChar = '\\'): { inst: Inst; dir: st
   }
   return out;
 }
+
+/** One `name=value` pair of an ENV, ARG or LABEL, as dockerfile-ast reads it (quotes removed). */
+export interface KeyValue {
+  name: string;
+  /** Null when the pair has no value (`ARG NAME`). */
+  value: string | null;
+  nameRange: Range;
+  valueRange: Range | null;
+  /** The whole pair. */
+  range: Range;
+}
+
+/** The pairs of an ENV, ARG or LABEL instruction; empty for other instructions. */
+export function keyValues(inst: Inst): KeyValue[] {
+  if (inst.keyword !== 'ENV' && inst.keyword !== 'ARG' && inst.keyword !== 'LABEL') return [];
+  const props = (inst.node as unknown as { getProperties?: () => { getName(): string; getValue(): string | null; getNameRange(): Range; getValueRange(): Range | null; getRange(): Range }[] }).getProperties?.() ?? [];
+  return props.map((p) => ({ name: p.getName(), value: p.getValue(), nameRange: p.getNameRange(), valueRange: p.getValueRange(), range: p.getRange() }));
+}
+
+/**
+ * An edit removing one shell word of a RUN (a flag) with the blanks before it, or, when the
+ * word starts its line, with the blanks after it, so the rest of the line keeps its place.
+ */
+export function removeShellWordEdit(model: Model, word: ShellWord): TextEdit {
+  const t = model.text;
+  let s = model.lines.offsetAt(word.range.start);
+  let e = model.lines.offsetAt(word.range.end);
+  let b = s;
+  while (b > 0 && (t[b - 1] === ' ' || t[b - 1] === '\t')) b--;
+  if (b === 0 || t[b - 1] === '\n' || t[b - 1] === '\r') { while (e < t.length && (t[e] === ' ' || t[e] === '\t')) e++; }
+  else s = b;
+  return replace(model.lines.range(s, e), '');
+}

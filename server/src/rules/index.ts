@@ -18,6 +18,7 @@ import lw1004 from './LW1004-cleanup-in-later-run';
 import lw1201 from './LW1201-expose-ssh-port';
 import lw1202 from './LW1202-workdir-system-dir';
 import lw1203 from './LW1203-update-without-install';
+import lw1204 from './LW1204-tls-verification-disabled';
 
 export const allRules: readonly Rule[] = [
   dl3002,
@@ -37,4 +38,5 @@ export const allRules: readonly Rule[] = [
   lw1201,
   lw1202,
   lw1203,
+  lw1204,
 ];
