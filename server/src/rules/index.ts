@@ -19,6 +19,7 @@ import lw1201 from './LW1201-expose-ssh-port';
 import lw1202 from './LW1202-workdir-system-dir';
 import lw1203 from './LW1203-update-without-install';
 import lw1204 from './LW1204-tls-verification-disabled';
+import lw1205 from './LW1205-password-set-in-run';
 
 export const allRules: readonly Rule[] = [
   dl3002,
@@ -39,4 +40,5 @@ export const allRules: readonly Rule[] = [
   lw1202,
   lw1203,
   lw1204,
+  lw1205,
 ];
