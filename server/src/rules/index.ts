@@ -20,6 +20,7 @@ import lw1202 from './LW1202-workdir-system-dir';
 import lw1203 from './LW1203-update-without-install';
 import lw1204 from './LW1204-tls-verification-disabled';
 import lw1205 from './LW1205-password-set-in-run';
+import lw1206 from './LW1206-docker-socket-volume';
 
 export const allRules: readonly Rule[] = [
   dl3002,
@@ -41,4 +42,5 @@ export const allRules: readonly Rule[] = [
   lw1203,
   lw1204,
   lw1205,
+  lw1206,
 ];
