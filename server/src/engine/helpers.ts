@@ -163,3 +163,8 @@ export function removeShellWordEdit(model: Model, word: ShellWord): TextEdit {
   else s = b;
   return replace(model.lines.range(s, e), '');
 }
+
+/** An edit removing an instruction flag (`--security=insecure`) with the blanks before it. */
+export function removeFlagEdit(model: Model, flag: { range: Range }): TextEdit {
+  return removeShellWordEdit(model, { text: '', value: '', dynamic: false, range: flag.range });
+}

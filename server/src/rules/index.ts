@@ -21,6 +21,7 @@ import lw1203 from './LW1203-update-without-install';
 import lw1204 from './LW1204-tls-verification-disabled';
 import lw1205 from './LW1205-password-set-in-run';
 import lw1206 from './LW1206-docker-socket-volume';
+import lw1207 from './LW1207-run-security-insecure';
 
 export const allRules: readonly Rule[] = [
   dl3002,
@@ -43,4 +44,5 @@ export const allRules: readonly Rule[] = [
   lw1204,
   lw1205,
   lw1206,
+  lw1207,
 ];
