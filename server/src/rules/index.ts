@@ -22,6 +22,7 @@ import lw1204 from './LW1204-tls-verification-disabled';
 import lw1205 from './LW1205-password-set-in-run';
 import lw1206 from './LW1206-docker-socket-volume';
 import lw1207 from './LW1207-run-security-insecure';
+import lw1208 from './LW1208-pipe-download-to-shell';
 
 export const allRules: readonly Rule[] = [
   dl3002,
@@ -45,4 +46,5 @@ export const allRules: readonly Rule[] = [
   lw1205,
   lw1206,
   lw1207,
+  lw1208,
 ];
