@@ -23,6 +23,7 @@ import lw1205 from './LW1205-password-set-in-run';
 import lw1206 from './LW1206-docker-socket-volume';
 import lw1207 from './LW1207-run-security-insecure';
 import lw1208 from './LW1208-pipe-download-to-shell';
+import lw1209 from './LW1209-world-writable-permissions';
 
 export const allRules: readonly Rule[] = [
   dl3002,
@@ -47,4 +48,5 @@ export const allRules: readonly Rule[] = [
   lw1206,
   lw1207,
   lw1208,
+  lw1209,
 ];
