@@ -24,6 +24,7 @@ import lw1206 from './LW1206-docker-socket-volume';
 import lw1207 from './LW1207-run-security-insecure';
 import lw1208 from './LW1208-pipe-download-to-shell';
 import lw1209 from './LW1209-world-writable-permissions';
+import lw1210 from './LW1210-unused-stage';
 
 export const allRules: readonly Rule[] = [
   dl3002,
@@ -49,4 +50,5 @@ export const allRules: readonly Rule[] = [
   lw1207,
   lw1208,
   lw1209,
+  lw1210,
 ];
