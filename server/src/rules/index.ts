@@ -25,6 +25,7 @@ import lw1207 from './LW1207-run-security-insecure';
 import lw1208 from './LW1208-pipe-download-to-shell';
 import lw1209 from './LW1209-world-writable-permissions';
 import lw1210 from './LW1210-unused-stage';
+import lw1211 from './LW1211-copy-from-index';
 
 export const allRules: readonly Rule[] = [
   dl3002,
@@ -51,4 +52,5 @@ export const allRules: readonly Rule[] = [
   lw1208,
   lw1209,
   lw1210,
+  lw1211,
 ];
