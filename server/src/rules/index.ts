@@ -26,6 +26,7 @@ import lw1208 from './LW1208-pipe-download-to-shell';
 import lw1209 from './LW1209-world-writable-permissions';
 import lw1210 from './LW1210-unused-stage';
 import lw1211 from './LW1211-copy-from-index';
+import lw1212 from './LW1212-copy-from-untagged-image';
 
 export const allRules: readonly Rule[] = [
   dl3002,
@@ -53,4 +54,5 @@ export const allRules: readonly Rule[] = [
   lw1209,
   lw1210,
   lw1211,
+  lw1212,
 ];
