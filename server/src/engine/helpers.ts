@@ -168,3 +168,36 @@ export function removeShellWordEdit(model: Model, word: ShellWord): TextEdit {
 export function removeFlagEdit(model: Model, flag: { range: Range }): TextEdit {
   return removeShellWordEdit(model, { text: '', value: '', dynamic: false, range: flag.range });
 }
+
+/**
+ * The working directory `inst` runs in, from the WORKDIRs before it in its stage and the
+ * stages it builds on; null when none sets it (the base image's directory is unknown) or a
+ * variable in one has no known value.
+ */
+export function workdirAt(inst: Inst, escapeChar = '\\'): string | null {
+  if (!inst.stage) return null;
+  let dir: string | null = null;
+  for (const w of workdirs(inst.stage, escapeChar)) {
+    if (w.inst.index > inst.index) break;
+    dir = w.dir;
+  }
+  if (dir !== null || workdirs(inst.stage, escapeChar).some((w) => w.inst.index < inst.index)) return dir;
+  // Nothing in the stage itself: the last WORKDIR of the base stage chain.
+  const base = inst.stage.baseStage;
+  if (!base || base === inst.stage) return null;
+  const last = base.instructions[base.instructions.length - 1];
+  const ws = workdirs(base, escapeChar);
+  return ws.length ? ws[ws.length - 1].dir : last ? workdirAt(last, escapeChar) : null;
+}
+
+/** The destination word of a COPY/ADD (the last argument; the last JSON string in exec form). */
+export function copyDestination(inst: Inst): Word | null {
+  const words = inst.form === 'exec' && inst.json ? inst.json : inst.args;
+  return words.length >= 2 ? words[words.length - 1] : null;
+}
+
+/** The source words of a COPY/ADD (every argument but the last). */
+export function copySources(inst: Inst): Word[] {
+  const words = inst.form === 'exec' && inst.json ? inst.json : inst.args;
+  return words.slice(0, -1);
+}

@@ -27,6 +27,7 @@ import lw1209 from './LW1209-world-writable-permissions';
 import lw1210 from './LW1210-unused-stage';
 import lw1211 from './LW1211-copy-from-index';
 import lw1212 from './LW1212-copy-from-untagged-image';
+import lw1213 from './LW1213-copy-to-root-home-as-non-root';
 
 export const allRules: readonly Rule[] = [
   dl3002,
@@ -55,4 +56,5 @@ export const allRules: readonly Rule[] = [
   lw1210,
   lw1211,
   lw1212,
+  lw1213,
 ];
