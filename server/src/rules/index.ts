@@ -28,6 +28,7 @@ import lw1210 from './LW1210-unused-stage';
 import lw1211 from './LW1211-copy-from-index';
 import lw1212 from './LW1212-copy-from-untagged-image';
 import lw1213 from './LW1213-copy-to-root-home-as-non-root';
+import lw1214 from './LW1214-package-install-as-non-root';
 
 export const allRules: readonly Rule[] = [
   dl3002,
@@ -57,4 +58,5 @@ export const allRules: readonly Rule[] = [
   lw1211,
   lw1212,
   lw1213,
+  lw1214,
 ];
