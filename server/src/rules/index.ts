@@ -29,6 +29,7 @@ import lw1211 from './LW1211-copy-from-index';
 import lw1212 from './LW1212-copy-from-untagged-image';
 import lw1213 from './LW1213-copy-to-root-home-as-non-root';
 import lw1214 from './LW1214-package-install-as-non-root';
+import lw1215 from './LW1215-secret-literal-value';
 
 export const allRules: readonly Rule[] = [
   dl3002,
@@ -59,4 +60,5 @@ export const allRules: readonly Rule[] = [
   lw1212,
   lw1213,
   lw1214,
+  lw1215,
 ];
