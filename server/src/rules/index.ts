@@ -30,6 +30,7 @@ import lw1212 from './LW1212-copy-from-untagged-image';
 import lw1213 from './LW1213-copy-to-root-home-as-non-root';
 import lw1214 from './LW1214-package-install-as-non-root';
 import lw1215 from './LW1215-secret-literal-value';
+import lw1216 from './LW1216-copy-secret-file';
 
 export const allRules: readonly Rule[] = [
   dl3002,
@@ -61,4 +62,5 @@ export const allRules: readonly Rule[] = [
   lw1213,
   lw1214,
   lw1215,
+  lw1216,
 ];
