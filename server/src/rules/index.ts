@@ -31,6 +31,7 @@ import lw1213 from './LW1213-copy-to-root-home-as-non-root';
 import lw1214 from './LW1214-package-install-as-non-root';
 import lw1215 from './LW1215-secret-literal-value';
 import lw1216 from './LW1216-copy-secret-file';
+import lw1217 from './LW1217-secret-arg-in-run';
 
 export const allRules: readonly Rule[] = [
   dl3002,
@@ -63,4 +64,5 @@ export const allRules: readonly Rule[] = [
   lw1214,
   lw1215,
   lw1216,
+  lw1217,
 ];
