@@ -32,6 +32,7 @@ import lw1214 from './LW1214-package-install-as-non-root';
 import lw1215 from './LW1215-secret-literal-value';
 import lw1216 from './LW1216-copy-secret-file';
 import lw1217 from './LW1217-secret-arg-in-run';
+import lw1218 from './LW1218-add-url-without-checksum';
 
 export const allRules: readonly Rule[] = [
   dl3002,
@@ -65,4 +66,5 @@ export const allRules: readonly Rule[] = [
   lw1215,
   lw1216,
   lw1217,
+  lw1218,
 ];
