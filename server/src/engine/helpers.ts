@@ -169,3 +169,149 @@ export function mountFromOption(flag: InstFlag): Word | null {
   }
   return null;
 }
+
+/**
+ * An edit removing the whole lines of `inst` (its line break included), for fixes that drop an
+ * instruction. Comment lines inside it go too; lines before and after stay.
+ */
+export function removeInstructionEdit(model: Model, inst: Inst): TextEdit {
+  const start = model.lines.starts[inst.range.start.line];
+  const next = inst.range.end.line + 1;
+  const end = next < model.lines.lineCount ? model.lines.starts[next] : model.text.length;
+  // The last line of a file without a final line break: take the break before it instead.
+  if (next >= model.lines.lineCount && start > 0) {
+    let s = start - 1;
+    if (model.text[s] === '\n' && model.text[s - 1] === '\r') s--;
+    return replace(model.lines.range(s, end), '');
+  }
+  return replace(model.lines.range(start, end), '');
+}
+
+/**
+ * An edit removing one argument word of an instruction together with the blanks before it
+ * (or after it, for the first argument), leaving the others as written.
+ */
+export function removeArgEdit(model: Model, inst: Inst, k: number): TextEdit {
+  const w = inst.args[k];
+  const t = model.text;
+  let s = model.lines.offsetAt(w.range.start);
+  let e = model.lines.offsetAt(w.range.end);
+  if (k > 0) { while (s > 0 && (t[s - 1] === ' ' || t[s - 1] === '\t')) s--; }
+  else { while (e < t.length && (t[e] === ' ' || t[e] === '\t')) e++; }
+  return replace(model.lines.range(s, e), '');
+}
+
+/** An instruction argument with ARG/ENV values substituted (null when a value is unknown). */
+export function expandedArg(inst: Inst, w: Word, escapeChar = '\\'): string | null {
+  const e = expand(w.value, inst.scope, escapeChar);
+  return e.unresolved.length ? null : e.value;
+}
+
+/**
+ * `p` resolved against the directory `base` (absolute) when it is relative, with `.`, `..`,
+ * repeated and trailing slashes folded: `resolvePath('/a/b', '../c/')` is `/a/c`.
+ */
+export function resolvePath(base: string, p: string): string {
+  const parts: string[] = [];
+  for (const seg of (p.startsWith('/') ? p : base + '/' + p).split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') parts.pop();
+    else parts.push(seg);
+  }
+  return '/' + parts.join('/');
+}
+
+/**
+ * The working directory each WORKDIR of `stage` leads to, in order, resolved through earlier
+ * WORKDIRs of the stage and the stages it builds on: a relative WORKDIR with no absolute one
+ * before it in the chain (the base image's directory is unknown) gives null, as does a
+ * variable without a known value.
+ */
+export function workdirs(stage: Stage, escapeChar = '\\'): { inst: Inst; dir: string | null }[] {
+  const chain: Stage[] = [];
+  for (let s: Stage | null = stage; s && !chain.includes(s); s = s.baseStage) chain.unshift(s);
+  let cwd: string | null = null;
+  const out: { inst: Inst; dir: string | null }[] = [];
+  for (const s of chain) {
+    for (const inst of s.instructions) {
+      if (inst.keyword !== 'WORKDIR' || !inst.args.length) continue;
+      const raw = inst.args.map((a) => a.value).join(' ');
+      const e = expand(unquote(raw), inst.scope, escapeChar);
+      const v = e.unresolved.length ? null : e.value;
+      cwd = v === null ? null : v.startsWith('/') ? resolvePath('/', v) : cwd === null ? null : resolvePath(cwd, v);
+      if (s === stage) out.push({ inst, dir: cwd });
+    }
+  }
+  return out;
+}
+
+/** One `name=value` pair of an ENV, ARG or LABEL, as dockerfile-ast reads it (quotes removed). */
+export interface KeyValue {
+  name: string;
+  /** Null when the pair has no value (`ARG NAME`). */
+  value: string | null;
+  nameRange: Range;
+  valueRange: Range | null;
+  /** The whole pair. */
+  range: Range;
+}
+
+/** The pairs of an ENV, ARG or LABEL instruction; empty for other instructions. */
+export function keyValues(inst: Inst): KeyValue[] {
+  if (inst.keyword !== 'ENV' && inst.keyword !== 'ARG' && inst.keyword !== 'LABEL') return [];
+  const props = (inst.node as unknown as { getProperties?: () => { getName(): string; getValue(): string | null; getNameRange(): Range; getValueRange(): Range | null; getRange(): Range }[] }).getProperties?.() ?? [];
+  return props.map((p) => ({ name: p.getName(), value: p.getValue(), nameRange: p.getNameRange(), valueRange: p.getValueRange(), range: p.getRange() }));
+}
+
+/**
+ * An edit removing one shell word of a RUN (a flag) with the blanks before it, or, when the
+ * word starts its line, with the blanks after it, so the rest of the line keeps its place.
+ */
+export function removeShellWordEdit(model: Model, word: ShellWord): TextEdit {
+  const t = model.text;
+  let s = model.lines.offsetAt(word.range.start);
+  let e = model.lines.offsetAt(word.range.end);
+  let b = s;
+  while (b > 0 && (t[b - 1] === ' ' || t[b - 1] === '\t')) b--;
+  if (b === 0 || t[b - 1] === '\n' || t[b - 1] === '\r') { while (e < t.length && (t[e] === ' ' || t[e] === '\t')) e++; }
+  else s = b;
+  return replace(model.lines.range(s, e), '');
+}
+
+/** An edit removing an instruction flag (`--security=insecure`) with the blanks before it. */
+export function removeFlagEdit(model: Model, flag: { range: Range }): TextEdit {
+  return removeShellWordEdit(model, { text: '', value: '', dynamic: false, range: flag.range });
+}
+
+/**
+ * The working directory `inst` runs in, from the WORKDIRs before it in its stage and the
+ * stages it builds on; null when none sets it (the base image's directory is unknown) or a
+ * variable in one has no known value.
+ */
+export function workdirAt(inst: Inst, escapeChar = '\\'): string | null {
+  if (!inst.stage) return null;
+  let dir: string | null = null;
+  for (const w of workdirs(inst.stage, escapeChar)) {
+    if (w.inst.index > inst.index) break;
+    dir = w.dir;
+  }
+  if (dir !== null || workdirs(inst.stage, escapeChar).some((w) => w.inst.index < inst.index)) return dir;
+  // Nothing in the stage itself: the last WORKDIR of the base stage chain.
+  const base = inst.stage.baseStage;
+  if (!base || base === inst.stage) return null;
+  const last = base.instructions[base.instructions.length - 1];
+  const ws = workdirs(base, escapeChar);
+  return ws.length ? ws[ws.length - 1].dir : last ? workdirAt(last, escapeChar) : null;
+}
+
+/** The destination word of a COPY/ADD (the last argument; the last JSON string in exec form). */
+export function copyDestination(inst: Inst): Word | null {
+  const words = inst.form === 'exec' && inst.json ? inst.json : inst.args;
+  return words.length >= 2 ? words[words.length - 1] : null;
+}
+
+/** The source words of a COPY/ADD (every argument but the last). */
+export function copySources(inst: Inst): Word[] {
+  const words = inst.form === 'exec' && inst.json ? inst.json : inst.args;
+  return words.slice(0, -1);
+}

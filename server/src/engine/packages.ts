@@ -960,3 +960,58 @@ export function copiedFromContext(inst: Inst, files: readonly string[]): boolean
   }
   return false;
 }
+
+/** Package managers of OS distributions, as families (`apt` and `apt-get` share their lists). */
+export type OsPackageFamily = 'apt' | 'apk' | 'rpm' | 'zypper';
+
+export interface OsPackageAction {
+  family: OsPackageFamily;
+  /** The subcommand word (`update`, `add`, `install`). */
+  sub: ShellWord;
+  /** The subcommand, lower-cased. */
+  action: string;
+  /** Refreshes the package index only (`apt-get update`, `apk update`, `zypper refresh`, `dnf makecache`). */
+  refresh: boolean;
+  /** Installs or upgrades packages (and so reads the index). */
+  installs: boolean;
+}
+
+const OS_INSTALL_ACTIONS: Record<OsPackageFamily, Set<string>> = {
+  apt: new Set(['install', 'reinstall', 'upgrade', 'dist-upgrade', 'full-upgrade', 'build-dep', 'source']),
+  apk: new Set(['add', 'upgrade', 'fix']),
+  rpm: new Set(['install', 'reinstall', 'localinstall', 'groupinstall', 'upgrade', 'update', 'distro-sync', 'downgrade', 'group', 'module', 'builddep']),
+  zypper: new Set(['install', 'in', 'update', 'up', 'dist-upgrade', 'dup', 'patch', 'source-install', 'si']),
+};
+const OS_REFRESH_ACTIONS: Record<OsPackageFamily, Set<string>> = {
+  apt: new Set(['update']),
+  apk: new Set(['update']),
+  rpm: new Set(['makecache']),
+  zypper: new Set(['refresh', 'ref']),
+};
+
+/**
+ * What an OS package-manager command does: its family, subcommand, and whether it refreshes
+ * the index or installs. Null for other commands and when the subcommand is not a literal.
+ */
+export function osPackageAction(cmd: ShellCommand): OsPackageAction | null {
+  let family: OsPackageFamily;
+  let sub: ShellWord | null = null;
+  if (APT_TOOLS.has(cmd.name)) {
+    family = 'apt';
+    for (let i = 1; i < cmd.argv.length; i++) {
+      const w = cmd.argv[i];
+      if (w.dynamic) return null;
+      if (w.value.startsWith('-')) { if (w.value === '-o' || w.value === '-c' || w.value === '-t') i++; continue; }
+      sub = w; break;
+    }
+  } else {
+    const t = toolOf(cmd);
+    if (!t || (t.tool !== 'apk' && t.tool !== 'rpm' && t.tool !== 'zypper')) return null;
+    family = t.tool;
+    const s = toolSubcommand(cmd, t.tool, t.from);
+    sub = s ? cmd.argv[s.index] : null;
+  }
+  if (!sub) return null;
+  const action = sub.value.toLowerCase();
+  return { family, sub, action, refresh: OS_REFRESH_ACTIONS[family].has(action), installs: OS_INSTALL_ACTIONS[family].has(action) };
+}

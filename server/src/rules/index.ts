@@ -65,6 +65,24 @@ import lw1108 from './LW1108-invalid-default-arg-in-from';
 import lw1109 from './LW1109-expose-proto-casing';
 import lw1110 from './LW1110-expose-invalid-format';
 import lw1111 from './LW1111-invalid-definition-description';
+import lw1201 from './LW1201-expose-ssh-port';
+import lw1202 from './LW1202-workdir-system-dir';
+import lw1203 from './LW1203-update-without-install';
+import lw1204 from './LW1204-tls-verification-disabled';
+import lw1205 from './LW1205-password-set-in-run';
+import lw1206 from './LW1206-docker-socket-volume';
+import lw1207 from './LW1207-run-security-insecure';
+import lw1208 from './LW1208-pipe-download-to-shell';
+import lw1209 from './LW1209-world-writable-permissions';
+import lw1210 from './LW1210-unused-stage';
+import lw1211 from './LW1211-copy-from-index';
+import lw1212 from './LW1212-copy-from-untagged-image';
+import lw1213 from './LW1213-copy-to-root-home-as-non-root';
+import lw1214 from './LW1214-package-install-as-non-root';
+import lw1215 from './LW1215-secret-literal-value';
+import lw1216 from './LW1216-copy-secret-file';
+import lw1217 from './LW1217-secret-arg-in-run';
+import lw1218 from './LW1218-add-url-without-checksum';
 import lw1401 from './LW1401-apt-upgrade';
 import lw1402 from './LW1402-npm-install-not-ci';
 
@@ -133,6 +151,24 @@ export const allRules: readonly Rule[] = [
   lw1109,
   lw1110,
   lw1111,
+  lw1201,
+  lw1202,
+  lw1203,
+  lw1204,
+  lw1205,
+  lw1206,
+  lw1207,
+  lw1208,
+  lw1209,
+  lw1210,
+  lw1211,
+  lw1212,
+  lw1213,
+  lw1214,
+  lw1215,
+  lw1216,
+  lw1217,
+  lw1218,
   lw1401,
   lw1402,
 ];
