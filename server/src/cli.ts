@@ -48,8 +48,8 @@ Options:
                                    localhost and 127.0.0.1 are always allowed)
       --registry-timeout <ms>      time budget per registry lookup (default: 10000)
   -t, --failure-threshold <level>  exit 1 only for findings at or above <level>:
-                                   error, warning, info, style or none (default: the
-                                   config file's failure-threshold, else info)
+                                   error, warning, info, style or none (default: info,
+                                   as in hadolint, unless a config file sets one)
       --config <file>              read settings from this hadolint-style YAML file
                                    instead of looking for one
       --no-config                  read no configuration file
