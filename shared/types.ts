@@ -63,4 +63,11 @@ export interface LintOptions {
   enable?: string[];
   /** Codes/names/aliases to disable. Wins over `enable`. */
   disable?: string[];
+  /**
+   * `false`: do not honour ignore pragmas (`# hadolint ignore=`, `# hadolint global ignore=`,
+   * `# layerwise [global] ignore=`), as hadolint's `disable-ignore-pragma`. Default true.
+   * A `# check=skip=` comment above an instruction counts as a pragma too; the file-wide
+   * BuildKit `# check=` parser directive is still honoured.
+   */
+  ignorePragmas?: boolean;
 }

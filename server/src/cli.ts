@@ -1,6 +1,7 @@
 // CLI wiring only: parse arguments, find and read files, call the engine, hand the findings
 // to a format, choose the exit code. Anything smarter belongs in the engine.
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Finding, LintOptions } from '../../shared/types';
 import { lint, fixAll, allRules, unknownRuleIds } from './engine';
@@ -16,6 +17,7 @@ import {
 } from './formats';
 // A JSON import, so esbuild inlines the version into dist/cli.js.
 import { version } from '../../package.json';
+import { parseHadolintConfig, lintOptionsFrom, type HadolintConfig } from './config/hadolint';
 
 export const HELP = `Usage: layerwise [options] <file|dir|->...
 
@@ -47,7 +49,10 @@ Options:
       --registry-timeout <ms>      time budget per registry lookup (default: 10000)
   -t, --failure-threshold <level>  exit 1 only for findings at or above <level>:
                                    error, warning, info, style or none (default: info,
-                                   as in hadolint)
+                                   as in hadolint, unless a config file sets one)
+      --config <file>              read settings from this hadolint-style YAML file
+                                   instead of looking for one
+      --no-config                  read no configuration file
       --list-rules                 list every rule (a JSON array with --format json)
   -v, --version                    print the version
   -h, --help                       print this help
@@ -56,8 +61,14 @@ Levels are hadolint's: error, warning, info, style. Lines and columns are 1-base
 columns count characters. Colour is used only when stdout is a terminal and NO_COLOR
 is not set.
 
+Configuration: for each Dockerfile the nearest .hadolint.yaml or .hadolint.yml from
+its folder up to the repository root (a folder with .git) is used, else
+$XDG_CONFIG_HOME/hadolint.yaml, ~/.config/hadolint.yaml, ~/.hadolint/hadolint.yaml or
+~/.hadolint.yaml. Keys: ignored, override, failure-threshold, no-fail,
+disable-ignore-pragma (others are stored or reported). Command-line options win.
+
 Exit status: 0 nothing at or above the threshold, 1 findings at or above it,
-2 usage or I/O error (other files are still linted).
+2 usage, I/O or configuration error (other files are still linted).
 `;
 
 type Threshold = Level | 'none';
@@ -75,6 +86,10 @@ interface Args {
   insecureRegistries: string[];
   registryTimeoutMs: number;
   threshold: Threshold;
+  /** True when -t/--failure-threshold was given (it then wins over a config file). */
+  thresholdSet: boolean;
+  config?: string;
+  noConfig: boolean;
   listRules: boolean;
   version: boolean;
   help: boolean;
@@ -84,15 +99,16 @@ interface Args {
 const splitIds = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
 
 export function parseArgs(argv: readonly string[]): Args {
-  const a: Args = { format: 'text', enable: [], disable: [], fix: false, fixDryRun: false, pinDigests: false, insecureRegistries: [], registryTimeoutMs: 10000, threshold: 'info', listRules: false, version: false, help: false, inputs: [] };
+  const a: Args = { format: 'text', enable: [], disable: [], fix: false, fixDryRun: false, pinDigests: false, insecureRegistries: [], registryTimeoutMs: 10000, threshold: 'info', thresholdSet: false, noConfig: false, listRules: false, version: false, help: false, inputs: [] };
   const takesValue = new Map([
     ['--format', '--format'], ['-f', '--format'],
     ['--enable', '--enable'], ['--disable', '--disable'],
     ['--failure-threshold', '--failure-threshold'], ['-t', '--failure-threshold'],
     ['--insecure-registry', '--insecure-registry'], ['--registry-timeout', '--registry-timeout'],
+    ['--config', '--config'],
   ]);
   const flags = new Map([
-    ['--fix', 'fix'], ['--fix-dry-run', 'fixDryRun'], ['--pin-digests', 'pinDigests'], ['--list-rules', 'listRules'], ['--version', 'version'], ['-v', 'version'], ['--help', 'help'], ['-h', 'help'],
+    ['--fix', 'fix'], ['--fix-dry-run', 'fixDryRun'], ['--pin-digests', 'pinDigests'], ['--list-rules', 'listRules'], ['--no-config', 'noConfig'], ['--version', 'version'], ['-v', 'version'], ['--help', 'help'], ['-h', 'help'],
   ] as const);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -132,11 +148,40 @@ export function parseArgs(argv: readonly string[]): Args {
         const v = value.toLowerCase() === 'hint' ? 'style' : value.toLowerCase();
         if (!(THRESHOLDS as readonly string[]).includes(v)) throw new UsageError(`unknown failure threshold '${value}' (expected ${THRESHOLDS.join(', ')})`);
         a.threshold = v as Threshold;
+        a.thresholdSet = true;
         break;
       }
+      case '--config':
+        if (value === '') throw new UsageError('--config needs a file name');
+        a.config = value;
+        break;
     }
   }
+  if (a.config !== undefined && a.noConfig) throw new UsageError('--config and --no-config cannot be used together');
   return a;
+}
+
+export const CONFIG_NAMES = ['.hadolint.yaml', '.hadolint.yml'] as const;
+
+/**
+ * The config file for a Dockerfile in `dir`: the nearest .hadolint.yaml / .hadolint.yml from
+ * `dir` up to the first folder holding `.git` (or the file-system root), else the user-wide
+ * files. Undefined when there is none.
+ */
+export function discoverConfig(dir: string, env: NodeJS.ProcessEnv = process.env, home: string = os.homedir()): string | undefined {
+  const isFile = (p: string) => { try { return fs.statSync(p).isFile(); } catch { return false; } };
+  let d = path.resolve(dir);
+  for (;;) {
+    for (const n of CONFIG_NAMES) { const p = path.join(d, n); if (isFile(p)) return p; }
+    if (fs.existsSync(path.join(d, '.git'))) break;
+    const up = path.dirname(d);
+    if (up === d) break;
+    d = up;
+  }
+  const user: string[] = [];
+  if (env.XDG_CONFIG_HOME) user.push(path.join(env.XDG_CONFIG_HOME, 'hadolint.yaml'));
+  if (home) user.push(path.join(home, '.config', 'hadolint.yaml'), path.join(home, '.hadolint', 'hadolint.yaml'), path.join(home, '.hadolint.yaml'));
+  return user.find(isFile);
 }
 
 /** Dockerfile-like names: Dockerfile, Containerfile, *.dockerfile, Dockerfile.*, Containerfile.* */
@@ -246,8 +291,36 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
     throw e;
   }
 
-  const options: LintOptions = { enable: args.enable, disable: args.disable };
   let ioError = false;
+  // Config files, each read and reported once; per folder, the config that applies.
+  const configs = new Map<string, HadolintConfig | undefined>();
+  const loadConfig = (p: string): HadolintConfig | undefined => {
+    const key = path.resolve(p);
+    if (configs.has(key)) return configs.get(key);
+    let cfg: HadolintConfig | undefined;
+    try {
+      const st = fs.statSync(p);
+      if (!st.isFile()) throw Object.assign(new Error('not a regular file'), { code: st.isDirectory() ? 'EISDIR' : undefined });
+      if (st.size > 1024 * 1024) throw new Error('too large for a configuration file');
+      cfg = parseHadolintConfig(fs.readFileSync(p, 'utf8'), p);
+      for (const pr of cfg.problems) {
+        if (pr.severity === 'error') { fail(pr.message); ioError = true; } else fail(`warning: ${pr.message}`);
+      }
+    } catch (e) {
+      fail(`${p}: cannot read configuration: ${errMessage(e)}`); ioError = true;
+    }
+    configs.set(key, cfg);
+    return cfg;
+  };
+  const dirConfig = new Map<string, string | undefined>();
+  const configFor = (file: string): HadolintConfig | undefined => {
+    if (args.noConfig) return undefined;
+    if (args.config !== undefined) return loadConfig(args.config);
+    const dir = path.resolve(file === '-' ? '.' : path.dirname(file));
+    if (!dirConfig.has(dir)) dirConfig.set(dir, discoverConfig(dir));
+    const p = dirConfig.get(dir);
+    return p === undefined ? undefined : loadConfig(p);
+  };
 
   // Expand inputs to files, keeping argument order; each file once.
   const files: string[] = [];
@@ -267,6 +340,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
   await initEngine();
 
   const reports: FileReport[] = [];
+  const thresholds = new Map<FileReport, Threshold>();
   let fixedStdin: string | undefined;
   const diffs: string[] = [];
   const applyFixes = args.fix || args.fixDryRun;
@@ -277,6 +351,9 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
     : null;
   const verb = args.fixDryRun ? 'would fix' : 'fixed';
   for (const file of files) {
+    const cfg = configFor(file);
+    const options: LintOptions = lintOptionsFrom(cfg, { enable: args.enable, disable: args.disable });
+    const threshold: Threshold = args.thresholdSet ? args.threshold : cfg?.failureThreshold ?? args.threshold;
     let text: string;
     try {
       text = file === '-' ? await io.readStdin() : readDockerfile(file);
@@ -312,13 +389,14 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
     const result = lint(text, options);
     for (const re of result.ruleErrors) fail(`rule ${re.code} failed on ${file}: ${re.message.split(/\r?\n/)[0]}`);
     reports.push({ file, text, findings: result.findings });
+    thresholds.set(reports[reports.length - 1], threshold);
   }
 
   if (args.fixDryRun) {
     // stdout carries the diff; the findings report goes to stderr.
     io.stdout(diffs.join(''));
     io.stderr(args.format === 'json' ? formatJson(reports) : formatText(reports, { color: false }));
-    return exitCode(args, reports, ioError);
+    return exitCode(reports, thresholds, ioError);
   }
 
   // With --fix and stdin, stdout carries the fixed text; the report goes to stderr.
@@ -326,14 +404,17 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
   if (fixedStdin !== undefined) { io.stdout(fixedStdin); io.stderr(report); }
   else io.stdout(report);
 
-  return exitCode(args, reports, ioError);
+  return exitCode(reports, thresholds, ioError);
 }
 
-function exitCode(args: Args, reports: FileReport[], ioError: boolean): number {
+function exitCode(reports: FileReport[], thresholds: Map<FileReport, Threshold>, ioError: boolean): number {
   if (ioError) return 2;
-  if (args.threshold === 'none') return 0;
-  const min = LEVEL_RANK[args.threshold];
-  const failing = reports.some((r) => r.findings.some((f) => LEVEL_RANK[levelOf(f.severity)] >= min));
+  const failing = reports.some((r) => {
+    const t = thresholds.get(r) ?? 'info';
+    if (t === 'none') return false;
+    const min = LEVEL_RANK[t];
+    return r.findings.some((f) => LEVEL_RANK[levelOf(f.severity)] >= min);
+  });
   return failing ? 1 : 0;
 }
 

@@ -69,10 +69,11 @@ export function lintModel(model: Model, options: LintOptions = {}, rules: readon
   const findings: Finding[] = [];
   const ruleErrors: RuleError[] = [];
   const skipIds = new Set(model.directives.check.skip.map((s) => s.toLowerCase()));
+  const usePragmas = options.ignorePragmas !== false;
   const { pragmas } = model;
   for (const [rule, severity] of severities) {
     if (model.directives.check.skipAll && rule.meta.aliases.some(isBuildKitName)) continue;
-    if (suppressed(rule, pragmas.global) || suppressed(rule, skipIds)) continue;
+    if ((usePragmas && suppressed(rule, pragmas.global)) || suppressed(rule, skipIds)) continue;
     let raw;
     try {
       raw = rule.check(model, ctx);
@@ -82,7 +83,7 @@ export function lintModel(model: Model, options: LintOptions = {}, rules: readon
     }
     for (const f of raw) {
       const inst = model.instructionAt(f.range.start.line);
-      if (inst && suppressed(rule, pragmas.perInstruction.get(inst.index))) continue;
+      if (usePragmas && inst && suppressed(rule, pragmas.perInstruction.get(inst.index))) continue;
       findings.push({
         code: rule.meta.code, name: rule.meta.name, aliases: rule.meta.aliases,
         severity: model.directives.check.error ? 'error' : severity,
