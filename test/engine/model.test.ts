@@ -35,6 +35,14 @@ describe('model', () => {
     assert.equal(run.scope.get('HOME_DIR'), '/home/1');
   });
 
+  it('keeps a quoted ARG value with spaces whole (dockerfile-ast splits it at the space)', () => {
+    const m = buildModel('ARG OPTS="-y  --no-install-recommends" B=2\nFROM debian:bookworm\nARG OPTS\nARG C=\'a b\'\nRUN apt-get install $OPTS curl\n');
+    const run = m.instructions[4];
+    assert.equal(run.scope.get('OPTS'), '-y  --no-install-recommends');
+    assert.equal(m.globalScope.get('B'), '2');
+    assert.equal(run.scope.get('C'), 'a b');
+  });
+
   it('parses shell-form RUN across continuations and comment lines with exact positions', () => {
     const text = 'FROM debian:12\nRUN apt-get update && \\\n    # comment inside\n    sudo apt-get install -y curl | tee log; echo "$(nproc)"\n';
     const m = buildModel(text);

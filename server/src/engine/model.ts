@@ -119,11 +119,12 @@ export function buildModel(text: string): Model {
       scope = inherited;
       inst.scope = scope;
     } else if (keyword === 'ARG') {
+      const decls = joinQuotedWords(args, text, lines);
       if (stage === null) {
-        globalScope = declare(globalScope, args, globalScope, false);
+        globalScope = declare(globalScope, decls, globalScope, false);
         scope = globalScope;
       } else {
-        scope = declare(scope, args, globalScope, true);
+        scope = declare(scope, decls, globalScope, true);
       }
       inst.scope = scope;
     } else if (keyword === 'ENV') {
@@ -177,6 +178,40 @@ function memoiseArguments(node: Instruction): void {
   const raw = n.getRawArguments.bind(node);
   let cached: unknown[] | null = null;
   n.getRawArguments = () => (cached ??= raw()).slice();
+}
+
+/**
+ * dockerfile-ast splits `ARG OPTS="-y --no-install-recommends"` at the space; a word whose
+ * quote is still open runs on to the word that closes it (the source text between them kept).
+ */
+function joinQuotedWords(words: Word[], text: string, lines: LineIndex): Word[] {
+  const out: Word[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    const open = openQuote(w.value);
+    if (!open) { out.push(w); continue; }
+    let j = i + 1;
+    while (j < words.length && !words[j].value.includes(open)) j++;
+    if (j >= words.length) { out.push(w); continue; }
+    const range = { start: w.range.start, end: words[j].range.end };
+    out.push({ value: text.slice(lines.offsetAt(range.start), lines.offsetAt(range.end)), range });
+    i = j;
+  }
+  return out;
+}
+
+/** The quote character left open at the end of `NAME=<value>` (unescaped), if any. */
+function openQuote(word: string): string | null {
+  const eq = word.indexOf('=');
+  if (eq <= 0) return null;
+  let q: string | null = null;
+  for (let k = eq + 1; k < word.length; k++) {
+    const c = word[k];
+    if (c === '\\' && q !== "'") { k++; continue; }
+    if (q === null && (c === '"' || c === "'")) q = c;
+    else if (q !== null && c === q) q = null;
+  }
+  return q;
 }
 
 function declare(scope: Scope, args: Word[], globalScope: Scope, inStage: boolean): Scope {
