@@ -15,7 +15,7 @@ export default defineRule({
       why: 'Without a tag Docker pulls `latest`, which moves whenever the publisher pushes a new release: the same Dockerfile builds a different image next week, possibly with a new major version. The best practices say to pin versions: name a specific tag (`node:20.17.0-bookworm-slim`), and ideally a digest as well.',
       bad: 'FROM python\nRUN pip install --no-cache-dir flask\n',
       good: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir flask\n',
-      fix: 'None: which version to pin is your decision. Pick the tag you test with; the editor\'s "Pin base image to digest" action (CLI `--pin-digests`) can then add the digest the tag points to.',
+      fix: 'None: which version to pin is your decision. Pick the tag you test with; the editor\'s "Pin <image> to digest" action (CLI `--pin-digests`) can then add the digest the tag points to.',
       notes: 'ARG values are substituted first, so `ARG V=3.20` + `FROM alpine:${V}` is tagged and `ARG IMG=alpine` + `FROM ${IMG}` is not; when an ARG has no default the image is unknown and not flagged. `scratch`, earlier build stages (`FROM builder`) and images pinned by digest only (`FROM alpine@sha256:…`) are not flagged, as in hadolint. Trivy DS-0001 and Checkov CKV_DOCKER_7 each report untagged and `latest` images together; Layerwise splits them into DL3006 and DL3007 like hadolint, so disabling one of those aliases silences only one half.',
     },
   },

@@ -18,7 +18,7 @@ export default defineRule({
       why: 'A tag is a movable pointer: the publisher (or anyone who compromises the registry account) can push different content under `node:20.17.0` tomorrow. A digest names exactly one image, so builds are reproducible and a swapped image cannot slip in. The best practices recommend pinning base images by digest and keeping the tag next to it for readers: `FROM node:20.17.0-slim@sha256:…`.',
       bad: 'FROM node:20.17.0-slim\nCOPY --from=busybox:1.36 /bin/busybox /bin/busybox\n',
       good: 'FROM node:20.17.0-slim@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n',
-      fix: 'None in the rule: the digest has to be looked up in the registry. Use the editor\'s "Pin base image to digest" code action, or run the CLI with `--pin-digests`, which resolve the tag and write `image:tag@sha256:…`. Pin with a tool that also updates digests (Renovate, Dependabot) so security fixes still reach you.',
+      fix: 'None in the rule: the digest has to be looked up in the registry. Use the editor\'s "Pin <image> to digest" code action, or run the CLI with `--pin-digests`, which resolve the tag and write `image:tag@sha256:…`. Pin with a tool that also updates digests (Renovate, Dependabot) so security fixes still reach you.',
       notes: 'No reference linter has this check. `scratch`, earlier build stages (by name or index) and images whose ARG has no default are not flagged; ARG values are substituted first. A hint, not a warning: digests trade automatic base image updates for reproducibility, which teams decide per project.',
     },
   },
