@@ -24,6 +24,7 @@ import type { Finding, Fix, Range, Severity, TextEdit } from '../../shared/types
 import { lint, fixAll, unknownRuleIds, allRules, type LintResult, type Model, type Inst, type Rule } from './engine';
 import { execFormFix } from './engine/fixes';
 import { initEngine } from './host/shellWasm';
+import { hadolintConfigForFile, type LoadedConfig } from './config/load';
 import { RegistryClient, DEFAULT_INSECURE_REGISTRIES } from './registry/client';
 import { pinTarget, pinDigestFix, UPDATE_PIN_TITLE } from './registry/pin';
 // A JSON import, so esbuild inlines the version into dist/server.js.
@@ -70,6 +71,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const settingsCache = new Map<string, Promise<LayerwiseSettings>>();
   const reportedRuleErrors = new Set<string>();
   const reportedUnknownIds = new Set<string>();
+  const reportedConfigs = new Set<string>();
   const stats = { lintRuns: 0, published: 0 };
 
   let baseSettings: LayerwiseSettings = cloneSettings(DEFAULT_SETTINGS);
@@ -166,13 +168,32 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }
 
   /** The lint result of `doc` as it is now, computed at most once per version and settings. */
+  /** The document's .hadolint.yaml (nearest up the tree, then user-wide), for file: URIs. */
+  function configFor(uri: string): LoadedConfig | null {
+    let loaded: LoadedConfig | null = null;
+    try { loaded = hadolintConfigForFile(uri); } catch (e) { logError('reading the hadolint configuration failed', e); }
+    if (loaded && loaded.config.problems.length && !reportedConfigs.has(loaded.key)) {
+      reportedConfigs.add(loaded.key);
+      for (const p of loaded.config.problems) connection.console.warn(p.message);
+      const errors = loaded.config.problems.filter((p) => p.severity === 'error');
+      if (errors.length) show(MessageType.Warning, `Layerwise: ${errors[0].message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`);
+    }
+    return loaded;
+  }
+
+  /** The editor's layerwise.rules win over the file's ignored/override. */
+  function lintOptionsFor(settings: LayerwiseSettings, cfg: LoadedConfig | null) {
+    return cfg ? { ...cfg.options, rules: { ...cfg.options.rules, ...settings.rules } } : { rules: settings.rules };
+  }
+
   function resultFor(doc: TextDocument, settings: LayerwiseSettings): LintResult {
     const st = state(doc.uri);
-    const key = JSON.stringify(settings.rules);
+    const cfg = configFor(doc.uri);
+    const key = JSON.stringify(settings.rules) + (cfg ? `|${cfg.key}` : '');
     if (st.cache && st.cache.version === doc.version && st.cache.key === key) return st.cache.result;
     warnUnknownIds(settings);
     stats.lintRuns++;
-    const result = lint(doc.getText(), { rules: settings.rules as never }, rules);
+    const result = lint(doc.getText(), lintOptionsFor(settings, cfg) as never, rules);
     for (const re of result.ruleErrors) {
       // Once per rule and session: a broken rule would otherwise log on every keystroke.
       if (reportedRuleErrors.has(re.code)) continue;
@@ -271,7 +292,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const key = code ?? '*';
     let text = cache.fixAll.get(key);
     if (text === undefined) {
-      const r = fixAll(doc.getText(), { rules: settings.rules as never }, code ? (f) => f.code === code : () => true, rules);
+      const r = fixAll(doc.getText(), lintOptionsFor(settings, configFor(doc.uri)) as never, code ? (f) => f.code === code : () => true, rules);
       text = r.text;
       cache.fixAll.set(key, text);
     }
