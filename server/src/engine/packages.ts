@@ -724,6 +724,21 @@ export function runArgvs(inst: Inst): { argv: readonly CliWord[]; cmd: ShellComm
   return (inst.shell?.commands ?? []).map((cmd) => ({ argv: cmd.argv, cmd }));
 }
 
+/**
+ * The package operands of every install call a rule cares about, in every RUN (shell and exec
+ * form): `parse` reads a tool's command line (npmCall, apkCall, gemCall, goCall), `wanted`
+ * picks the calls that install. The pin rules (DL3016, DL3018, DL3028, DL3062) differ only in
+ * which operand counts as pinned and how they say it.
+ */
+export function* installOperands(model: Model, parse: (argv: readonly CliWord[], inst: Inst) => CliCall | null, wanted: (call: CliCall) => boolean): Generator<CliWord> {
+  for (const inst of model.instructions) {
+    for (const { argv } of runArgvs(inst)) {
+      const call = parse(argv, inst);
+      if (call && wanted(call)) yield* call.operands;
+    }
+  }
+}
+
 // apk ------------------------------------------------------------------------------------------
 
 const APK_SPEC: CliSpec = {

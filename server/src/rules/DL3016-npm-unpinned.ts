@@ -1,5 +1,5 @@
 import { defineRule, type RawFinding } from '../engine/rule';
-import { isNpmInstall, npmCall, npmOperandPinned, runArgvs } from '../engine/packages';
+import { installOperands, isNpmInstall, npmCall, npmOperandPinned } from '../engine/packages';
 
 export default defineRule({
   meta: {
@@ -21,17 +21,11 @@ export default defineRule({
   },
   check(model) {
     const out: RawFinding[] = [];
-    for (const inst of model.instructions) {
-      for (const { argv } of runArgvs(inst)) {
-        const call = npmCall(argv, inst);
-        if (!call || !isNpmInstall(call)) continue;
-        for (const w of call.operands) {
-          if (npmOperandPinned(w.value)) continue;
-          const at = w.value.lastIndexOf('@');
-          const name = at > 0 ? w.value.slice(0, at) : w.value;
-          out.push({ range: w.range, message: `Pin the version of \`${name}\`: \`${name}@<version>\`` });
-        }
-      }
+    for (const w of installOperands(model, npmCall, isNpmInstall)) {
+      if (npmOperandPinned(w.value)) continue;
+      const at = w.value.lastIndexOf('@');
+      const name = at > 0 ? w.value.slice(0, at) : w.value;
+      out.push({ range: w.range, message: `Pin the version of \`${name}\`: \`${name}@<version>\`` });
     }
     return out;
   },

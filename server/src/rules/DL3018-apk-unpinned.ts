@@ -1,5 +1,5 @@
 import { defineRule, type RawFinding } from '../engine/rule';
-import { apkCall, apkOperandPinned, isApkAdd, runArgvs } from '../engine/packages';
+import { apkCall, apkOperandPinned, installOperands, isApkAdd } from '../engine/packages';
 
 export default defineRule({
   meta: {
@@ -21,16 +21,10 @@ export default defineRule({
   },
   check(model) {
     const out: RawFinding[] = [];
-    for (const inst of model.instructions) {
-      for (const { argv } of runArgvs(inst)) {
-        const call = apkCall(argv, inst);
-        if (!call || !isApkAdd(call)) continue;
-        for (const w of call.operands) {
-          if (apkOperandPinned(w.value)) continue;
-          const name = w.value.split('@', 1)[0];
-          out.push({ range: w.range, message: `Pin the version of \`${name}\`: \`${name}=<version>\` or \`${name}~<major.minor>\`` });
-        }
-      }
+    for (const w of installOperands(model, apkCall, isApkAdd)) {
+      if (apkOperandPinned(w.value)) continue;
+      const name = w.value.split('@', 1)[0];
+      out.push({ range: w.range, message: `Pin the version of \`${name}\`: \`${name}=<version>\` or \`${name}~<major.minor>\`` });
     }
     return out;
   },

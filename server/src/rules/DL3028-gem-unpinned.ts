@@ -1,5 +1,5 @@
 import { defineRule, type RawFinding } from '../engine/rule';
-import { gemCall, gemOperandPinned, gemVersionOption, isGemInstall, runArgvs } from '../engine/packages';
+import { gemCall, gemOperandPinned, gemVersionOption, installOperands, isGemInstall } from '../engine/packages';
 
 export default defineRule({
   meta: {
@@ -21,15 +21,10 @@ export default defineRule({
   },
   check(model) {
     const out: RawFinding[] = [];
-    for (const inst of model.instructions) {
-      for (const { argv } of runArgvs(inst)) {
-        const call = gemCall(argv, inst);
-        if (!call || !isGemInstall(call) || gemVersionOption(call)) continue;
-        for (const w of call.operands) {
-          if (gemOperandPinned(w.value)) continue;
-          out.push({ range: w.range, message: `Pin the version of \`${w.value}\`: \`${w.value}:<version>\` or \`-v <version>\`` });
-        }
-      }
+    // A version option (`-v 1.2`) pins every gem of the command.
+    for (const w of installOperands(model, gemCall, (c) => isGemInstall(c) && !gemVersionOption(c))) {
+      if (gemOperandPinned(w.value)) continue;
+      out.push({ range: w.range, message: `Pin the version of \`${w.value}\`: \`${w.value}:<version>\` or \`-v <version>\`` });
     }
     return out;
   },

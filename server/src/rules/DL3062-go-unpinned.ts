@@ -1,5 +1,5 @@
 import { defineRule, type RawFinding } from '../engine/rule';
-import { goCall, goOperandVersion, goRemoteOperand, runArgvs } from '../engine/packages';
+import { goCall, goOperandVersion, goRemoteOperand, installOperands } from '../engine/packages';
 
 const ACTIONS = new Set(['install', 'get', 'run']);
 
@@ -23,21 +23,15 @@ export default defineRule({
   },
   check(model) {
     const out: RawFinding[] = [];
-    for (const inst of model.instructions) {
-      for (const { argv } of runArgvs(inst)) {
-        const call = goCall(argv, inst);
-        if (!call || !call.action || !ACTIONS.has(call.action)) continue;
-        for (const w of call.operands) {
-          if (!goRemoteOperand(w.value)) continue;
-          const version = goOperandVersion(w.value);
-          if (version !== null && version !== '' && !['latest', 'upgrade', 'patch'].includes(version)) continue;
-          const path = w.value.split('@', 1)[0];
-          out.push({
-            range: w.range,
-            message: version ? `\`@${version}\` is not a version: pin \`${path}@<version>\`` : `Pin the version of \`${path}\`: \`${path}@<version>\``,
-          });
-        }
-      }
+    for (const w of installOperands(model, goCall, (c) => !!c.action && ACTIONS.has(c.action))) {
+      if (!goRemoteOperand(w.value)) continue;
+      const version = goOperandVersion(w.value);
+      if (version !== null && version !== '' && !['latest', 'upgrade', 'patch'].includes(version)) continue;
+      const path = w.value.split('@', 1)[0];
+      out.push({
+        range: w.range,
+        message: version ? `\`@${version}\` is not a version: pin \`${path}@<version>\`` : `Pin the version of \`${path}\`: \`${path}@<version>\``,
+      });
     }
     return out;
   },
