@@ -1105,3 +1105,34 @@ export function zypperNonInteractive(call: CliCall): boolean {
 export function zypperOperandPinned(value: string): boolean {
   return /[=<>]/.test(value) || value.endsWith('.rpm');
 }
+
+/**
+ * The last command of a shell-form RUN that `installs` reports (with what it returned) and that
+ * no later command of the RUN `cleans`; null when every such install is cleaned up after.
+ */
+export function lastUncleaned<T>(inst: Inst, installs: (cmd: ShellCommand) => T | null, cleans: (cmd: ShellCommand) => boolean): { cmd: ShellCommand; found: T } | null {
+  let last: { cmd: ShellCommand; found: T } | null = null;
+  for (const cmd of inst.shell?.commands ?? []) {
+    const found = installs(cmd);
+    if (found !== null) last = { cmd, found };
+    else if (last && cleans(cmd)) last = null;
+  }
+  return last;
+}
+
+/** The yum/dnf cache directories (`/var/cache/yum`, `/var/cache/dnf`, dnf5's `/var/cache/libdnf5`). */
+export const RPM_CACHE_DIRS = CACHE_KINDS.rpm.dirs;
+
+/** `yum clean all` / `dnf clean all` / `microdnf clean all`, or `rm -rf` of a yum/dnf cache directory (or a parent). */
+export function cleansRpmCache(cmd: ShellCommand, inst: Inst): boolean {
+  if (RPM_CACHE_DIRS.some((d) => removesDir(cmd, d))) return true;
+  const call = rpmCall(cmd.argv, inst);
+  return call !== null && call.action === 'clean' && call.operands.some((w) => w.value.toLowerCase() === 'all');
+}
+
+/** `zypper clean` / `zypper cc` (any options), or `rm -rf` of `/var/cache/zypp` (or a parent). */
+export function cleansZypperCache(cmd: ShellCommand, inst: Inst): boolean {
+  if (CACHE_KINDS.zypper.dirs.some((d) => removesDir(cmd, d))) return true;
+  const call = zypperCall(cmd.argv, inst);
+  return call !== null && (call.action === 'clean' || call.action === 'cc');
+}

@@ -29,6 +29,7 @@ import dl3027 from './DL3027-apt';
 import dl3028 from './DL3028-gem-unpinned';
 import dl3029 from './DL3029-constant-platform';
 import dl3030 from './DL3030-yum-yes';
+import dl3032 from './DL3032-yum-clean';
 import dl3034 from './DL3034-zypper-non-interactive';
 import dl3038 from './DL3038-dnf-yes';
 import dl3042 from './DL3042-pip-cache-dir';
@@ -118,6 +119,7 @@ export const allRules: readonly Rule[] = [
   dl3028,
   dl3029,
   dl3030,
+  dl3032,
   dl3034,
   dl3038,
   dl3042,
