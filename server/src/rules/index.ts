@@ -32,6 +32,7 @@ import dl3030 from './DL3030-yum-yes';
 import dl3032 from './DL3032-yum-clean';
 import dl3034 from './DL3034-zypper-non-interactive';
 import dl3038 from './DL3038-dnf-yes';
+import dl3040 from './DL3040-dnf-clean';
 import dl3042 from './DL3042-pip-cache-dir';
 import dl3043 from './DL3043-onbuild-invalid-trigger';
 import dl3044 from './DL3044-env-self-reference';
@@ -122,6 +123,7 @@ export const allRules: readonly Rule[] = [
   dl3032,
   dl3034,
   dl3038,
+  dl3040,
   dl3042,
   dl3043,
   dl3044,
