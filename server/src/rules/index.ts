@@ -31,6 +31,7 @@ import dl3029 from './DL3029-constant-platform';
 import dl3030 from './DL3030-yum-yes';
 import dl3032 from './DL3032-yum-clean';
 import dl3034 from './DL3034-zypper-non-interactive';
+import dl3036 from './DL3036-zypper-clean';
 import dl3038 from './DL3038-dnf-yes';
 import dl3040 from './DL3040-dnf-clean';
 import dl3042 from './DL3042-pip-cache-dir';
@@ -122,6 +123,7 @@ export const allRules: readonly Rule[] = [
   dl3030,
   dl3032,
   dl3034,
+  dl3036,
   dl3038,
   dl3040,
   dl3042,
