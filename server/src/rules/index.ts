@@ -30,6 +30,7 @@ import dl3028 from './DL3028-gem-unpinned';
 import dl3029 from './DL3029-constant-platform';
 import dl3030 from './DL3030-yum-yes';
 import dl3032 from './DL3032-yum-clean';
+import dl3033 from './DL3033-yum-unpinned';
 import dl3034 from './DL3034-zypper-non-interactive';
 import dl3036 from './DL3036-zypper-clean';
 import dl3038 from './DL3038-dnf-yes';
@@ -122,6 +123,7 @@ export const allRules: readonly Rule[] = [
   dl3029,
   dl3030,
   dl3032,
+  dl3033,
   dl3034,
   dl3036,
   dl3038,
