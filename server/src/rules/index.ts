@@ -35,6 +35,7 @@ import dl3034 from './DL3034-zypper-non-interactive';
 import dl3036 from './DL3036-zypper-clean';
 import dl3038 from './DL3038-dnf-yes';
 import dl3040 from './DL3040-dnf-clean';
+import dl3041 from './DL3041-dnf-unpinned';
 import dl3042 from './DL3042-pip-cache-dir';
 import dl3043 from './DL3043-onbuild-invalid-trigger';
 import dl3044 from './DL3044-env-self-reference';
@@ -128,6 +129,7 @@ export const allRules: readonly Rule[] = [
   dl3036,
   dl3038,
   dl3040,
+  dl3041,
   dl3042,
   dl3043,
   dl3044,
