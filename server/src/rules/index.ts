@@ -32,6 +32,7 @@ import dl3030 from './DL3030-yum-yes';
 import dl3032 from './DL3032-yum-clean';
 import dl3033 from './DL3033-yum-unpinned';
 import dl3034 from './DL3034-zypper-non-interactive';
+import dl3035 from './DL3035-zypper-dist-upgrade';
 import dl3036 from './DL3036-zypper-clean';
 import dl3037 from './DL3037-zypper-unpinned';
 import dl3038 from './DL3038-dnf-yes';
@@ -127,6 +128,7 @@ export const allRules: readonly Rule[] = [
   dl3032,
   dl3033,
   dl3034,
+  dl3035,
   dl3036,
   dl3037,
   dl3038,
