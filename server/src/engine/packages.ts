@@ -1030,3 +1030,124 @@ export function osPackageAction(cmd: ShellCommand): OsPackageAction | null {
   const action = sub.value.toLowerCase();
   return { family, sub, action, refresh: OS_REFRESH_ACTIONS[family].has(action), installs: OS_INSTALL_ACTIONS[family].has(action) };
 }
+
+// yum / dnf / microdnf / zypper ------------------------------------------------------------------
+
+const RPM_SPEC: CliSpec = {
+  long: new Set(['setopt', 'installroot', 'releasever', 'enablerepo', 'disablerepo', 'repo', 'repoid', 'config', 'exclude', 'excludepkgs', 'includepkgs', 'disableexcludes', 'disableplugin', 'enableplugin', 'downloaddir', 'destdir', 'forcearch', 'rpmverbosity', 'debuglevel', 'errorlevel', 'color', 'setopt', 'comment', 'advisory', 'advisories', 'bz', 'cve', 'sec-severity', 'secseverity', 'nodocs-setopt']),
+  short: new Set(['c', 'R', 'd', 'e', 'x']),
+  afterDashDash: 'operands',
+};
+
+/**
+ * `yum`, `dnf` (also `dnf5`, `tdnf`) or `microdnf` with global options, subcommand, options and
+ * operands; null for other programs. `tools` narrows the programs (`'yum'`, or `'dnf',
+ * 'dnf5', 'microdnf'`).
+ */
+export function rpmCall(argv: readonly CliWord[], inst: Inst | undefined, ...tools: string[]): CliCall | null {
+  if (!programIs(argv, ...(tools.length ? tools : [...RPM_TOOLS]))) return null;
+  return readCli(argv, 1, RPM_SPEC, inst);
+}
+
+/** The program name of an argv (`yum`, `microdnf`), without a directory. */
+export function programName(argv: readonly CliWord[]): string {
+  const v = argv[0]?.value ?? '';
+  return v.slice(v.lastIndexOf('/') + 1);
+}
+
+/** yum/dnf subcommands that install packages named as operands. */
+const RPM_INSTALL = new Set(['install', 'in', 'localinstall', 'groupinstall', 'reinstall']);
+
+/** `yum install` (and `localinstall`, `groupinstall`, `reinstall`), `yum module install`. */
+export function isRpmInstall(call: CliCall): boolean {
+  if (call.action === null) return false;
+  if (RPM_INSTALL.has(call.action)) return true;
+  return (call.action === 'module' || call.action === 'group' || call.action === 'groups') && call.operands[0]?.value.toLowerCase() === 'install';
+}
+
+/** Whether the yum/dnf command answers its prompts itself: `-y`, `--assumeyes` (`--assumeno` does not). */
+export function rpmAssumesYes(call: CliCall): boolean {
+  return call.options.some((o) => o.name === 'y' || o.name === 'assumeyes');
+}
+
+/**
+ * The package operands of a yum/dnf install: for `module install`/`group install` the words
+ * after `install`. Groups (`@core`) and local/remote files are left out.
+ */
+export function rpmInstallPackages(call: CliCall): CliWord[] {
+  const ops = call.action === 'module' || call.action === 'group' || call.action === 'groups' ? call.operands.slice(1) : call.operands;
+  return ops.filter((w) => !w.value.startsWith('@') && !/^(\/|\.\/|\.\.\/|~\/|https?:\/\/|ftp:\/\/)/.test(w.value));
+}
+
+/**
+ * Whether a yum/dnf operand names a version: `name-version` (a `-` followed by a digit:
+ * `tomcat-9.2`, `openssl-1:1.1.1k-1.el8`), a local `.rpm`, or for modules a stream
+ * (`nodejs:18`).
+ */
+export function rpmOperandPinned(value: string, module: boolean): boolean {
+  if (value.endsWith('.rpm')) return true;
+  if (module) return value.includes(':');
+  return /-[0-9]/.test(value);
+}
+
+const ZYPPER_SPEC: CliSpec = {
+  long: new Set(['root', 'reposd-dir', 'cache-dir', 'raw-cache-dir', 'solv-cache-dir', 'pkg-cache-dir', 'config', 'userdata', 'repo', 'from', 'type', 'plus-repo', 'plus-content', 'download', 'auto-agree-with-licenses-for']),
+  short: new Set(['R', 'D', 'C', 'c', 'r', 't', 'p']),
+  afterDashDash: 'operands',
+};
+
+/** `zypper [global options] <subcommand> [options] operands`; null for other programs. */
+export function zypperCall(argv: readonly CliWord[], inst?: Inst): CliCall | null {
+  if (!programIs(argv, 'zypper')) return null;
+  return readCli(argv, 1, ZYPPER_SPEC, inst);
+}
+
+/** `zypper install` / `zypper in`. */
+export function isZypperInstall(call: CliCall): boolean { return call.action === 'install' || call.action === 'in'; }
+
+/**
+ * Whether zypper runs without prompting: the global `--non-interactive`/`-n` (before the
+ * subcommand), or `--no-confirm`/`-y` of `install`.
+ */
+export function zypperNonInteractive(call: CliCall): boolean {
+  // `-n` after the subcommand is `install --name`, not the global option.
+  const subIndex = call.sub ? call.argv.indexOf(call.sub) : call.argv.length;
+  const beforeSub = (o: CliOption) => o.words.length > 0 && call.argv.indexOf(o.words[0]) < subIndex;
+  return call.options.some((o) => o.name === 'non-interactive' || o.name === 'no-confirm' || o.name === 'y' || (o.name === 'n' && beforeSub(o)));
+}
+
+/** Whether a zypper operand names a version (`pkg=1.2`, `pkg>=1.2`, `pkg<2`) or is a local `.rpm`. */
+export function zypperOperandPinned(value: string): boolean {
+  return /[=<>]/.test(value) || value.endsWith('.rpm');
+}
+
+/**
+ * The last command of a shell-form RUN that `installs` reports (with what it returned) and that
+ * no later command of the RUN `cleans`; null when every such install is cleaned up after.
+ */
+export function lastUncleaned<T>(inst: Inst, installs: (cmd: ShellCommand) => T | null, cleans: (cmd: ShellCommand) => boolean): { cmd: ShellCommand; found: T } | null {
+  let last: { cmd: ShellCommand; found: T } | null = null;
+  for (const cmd of inst.shell?.commands ?? []) {
+    const found = installs(cmd);
+    if (found !== null) last = { cmd, found };
+    else if (last && cleans(cmd)) last = null;
+  }
+  return last;
+}
+
+/** The yum/dnf cache directories (`/var/cache/yum`, `/var/cache/dnf`, dnf5's `/var/cache/libdnf5`). */
+export const RPM_CACHE_DIRS = CACHE_KINDS.rpm.dirs;
+
+/** `yum clean all` / `dnf clean all` / `microdnf clean all`, or `rm -rf` of a yum/dnf cache directory (or a parent). */
+export function cleansRpmCache(cmd: ShellCommand, inst: Inst): boolean {
+  if (RPM_CACHE_DIRS.some((d) => removesDir(cmd, d))) return true;
+  const call = rpmCall(cmd.argv, inst);
+  return call !== null && call.action === 'clean' && call.operands.some((w) => w.value.toLowerCase() === 'all');
+}
+
+/** `zypper clean` / `zypper cc` (any options), or `rm -rf` of `/var/cache/zypp` (or a parent). */
+export function cleansZypperCache(cmd: ShellCommand, inst: Inst): boolean {
+  if (CACHE_KINDS.zypper.dirs.some((d) => removesDir(cmd, d))) return true;
+  const call = zypperCall(cmd.argv, inst);
+  return call !== null && (call.action === 'clean' || call.action === 'cc');
+}

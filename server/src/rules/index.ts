@@ -28,6 +28,16 @@ import dl3025 from './DL3025-shell-form-cmd';
 import dl3027 from './DL3027-apt';
 import dl3028 from './DL3028-gem-unpinned';
 import dl3029 from './DL3029-constant-platform';
+import dl3030 from './DL3030-yum-yes';
+import dl3032 from './DL3032-yum-clean';
+import dl3033 from './DL3033-yum-unpinned';
+import dl3034 from './DL3034-zypper-non-interactive';
+import dl3035 from './DL3035-zypper-dist-upgrade';
+import dl3036 from './DL3036-zypper-clean';
+import dl3037 from './DL3037-zypper-unpinned';
+import dl3038 from './DL3038-dnf-yes';
+import dl3040 from './DL3040-dnf-clean';
+import dl3041 from './DL3041-dnf-unpinned';
 import dl3042 from './DL3042-pip-cache-dir';
 import dl3043 from './DL3043-onbuild-invalid-trigger';
 import dl3044 from './DL3044-env-self-reference';
@@ -114,6 +124,16 @@ export const allRules: readonly Rule[] = [
   dl3027,
   dl3028,
   dl3029,
+  dl3030,
+  dl3032,
+  dl3033,
+  dl3034,
+  dl3035,
+  dl3036,
+  dl3037,
+  dl3038,
+  dl3040,
+  dl3041,
   dl3042,
   dl3043,
   dl3044,
