@@ -305,3 +305,9 @@ export function knownImageEnv(ref: ImageRef): ReadonlySet<string> | null {
   const names = official !== null ? OFFICIAL_ENV[official] : undefined;
   return names ? new Set(['PATH', ...names]) : null;
 }
+
+/** The stages whose layers end up in the image: the final stage and the stages it builds on. */
+export function imageStages(model: Model): Set<Stage> {
+  const final = model.stages.find((s) => s.isFinal);
+  return new Set<Stage>(final ? stageChain(final) : []);
+}

@@ -1,7 +1,7 @@
 import { defineRule, type RawFinding } from '../engine/rule';
 import { fix } from '../engine/helpers';
 import type { Inst, Stage } from '../engine/model';
-import { stageChain } from '../engine/user';
+import { imageStages, stageChain } from '../engine/user';
 import { APT_LISTS_DIR, aptCall, aptCommandRange, appendCommandEdit, mountKeepsOut, removesAptLists, type AptCall } from '../engine/packages';
 
 const CLEANUP = 'rm -rf /var/lib/apt/lists/*';
@@ -67,8 +67,7 @@ export default defineRule({
   },
   check(model) {
     const out: RawFinding[] = [];
-    const final = model.stages.find((s) => s.isFinal);
-    const inImage = new Set<Stage>(final ? stageChain(final) : []);
+    const inImage = imageStages(model);
     const readers = model.instructions.filter((i) => i.keyword === 'RUN' && i.shell && readsListsFirst(i));
     const chains = new Map<Stage, Stage[]>();
     for (const inst of model.instructions) {

@@ -1,7 +1,6 @@
 import { defineRule, type RawFinding } from '../engine/rule';
 import { fix } from '../engine/helpers';
-import type { Stage } from '../engine/model';
-import { stageChain } from '../engine/user';
+import { imageStages } from '../engine/user';
 import { RPM_CACHE_DIRS, appendCommandEdit, cleansRpmCache, isRpmInstall, lastUncleaned, mountKeepsOut, programName, rpmCall } from '../engine/packages';
 
 export default defineRule({
@@ -24,8 +23,7 @@ export default defineRule({
   },
   check(model) {
     const out: RawFinding[] = [];
-    const final = model.stages.find((s) => s.isFinal);
-    const inImage = new Set<Stage>(final ? stageChain(final) : []);
+    const inImage = imageStages(model);
     for (const inst of model.instructions) {
       if (inst.keyword !== 'RUN' || !inst.shell) continue;
       if (inst.stage && !inImage.has(inst.stage)) continue;

@@ -1,7 +1,7 @@
 import { defineRule, type RawFinding } from '../engine/rule';
 import { fix } from '../engine/helpers';
-import type { Inst, Stage } from '../engine/model';
-import { stageChain } from '../engine/user';
+import type { Inst } from '../engine/model';
+import { imageStages } from '../engine/user';
 import { YARN_CACHE_DIRS, appendCommandEdit, cachesRemoved, cliOptionValue, isYarnInstall, mountKeepsOut, yarnCall, type CliCall } from '../engine/packages';
 
 const CLEANUP = 'yarn cache clean';
@@ -36,8 +36,7 @@ export default defineRule({
   },
   check(model) {
     const out: RawFinding[] = [];
-    const final = model.stages.find((s) => s.isFinal);
-    const inImage = new Set<Stage>(final ? stageChain(final) : []);
+    const inImage = imageStages(model);
     for (const inst of model.instructions) {
       if (inst.keyword !== 'RUN' || !inst.shell) continue;
       if (inst.stage && !inImage.has(inst.stage)) continue;
