@@ -2,9 +2,30 @@
 import type { Fix, Range, RuleMeta } from '../../../shared/types';
 import type { Model } from './model';
 
-/** Facts the host supplies (build context, ...). Empty for now; rules must not do I/O. */
+/**
+ * Facts about the build context, gathered by the host (CLI, language server) before linting:
+ * rules never touch the file system themselves.
+ */
+export interface BuildContextFacts {
+  /** The context folder as shown to the user (messages only). */
+  readonly path: string;
+  /** Text of the context's `.dockerignore`, or null when it has none. */
+  readonly dockerignore: string | null;
+  /** Names of the entries at the top of the context (files and folders), for "exists" checks. */
+  readonly topLevel: readonly string[];
+}
+
+/** Settings from config files that rules read (`.hadolint.yaml` keys and our own). */
+export interface RuleSettings {
+  readonly trustedRegistries?: readonly string[];
+  readonly labelSchema?: Readonly<Record<string, string>>;
+  readonly strictLabels?: boolean;
+}
+
+/** What the host supplies besides the text. Every field is optional: rules that need one stay silent without it. */
 export interface RuleContext {
-  readonly host?: Record<string, never>;
+  readonly settings?: RuleSettings;
+  readonly buildContext?: BuildContextFacts;
 }
 
 export interface RawFinding {
