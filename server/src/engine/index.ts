@@ -4,7 +4,7 @@ export type { LintResult, RuleError, FixAllResult } from './engine';
 export { buildModel } from './model';
 export type { Model, Inst, Stage, Word, InstFlag } from './model';
 export { applyEdits, LineIndex, detectEol } from './text';
-export { initShellParser, shellParserReady } from './shell';
+export { initShellParser, shellParserReady, clearShellCache } from './shell';
 export type { ShellCommand, ShellDeclaration, ShellScript, ShellWord } from './shell';
 export { allRules } from '../rules';
 export type { Rule, RawFinding, RuleContext } from './rule';

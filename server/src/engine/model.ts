@@ -3,7 +3,7 @@
 import { DockerfileParser, type Instruction, type Dockerfile } from 'dockerfile-ast';
 import type { Range } from '../../../shared/types';
 import { LineIndex, detectEol } from './text';
-import { parseShell, type ShellScript, type ShellSource } from './shell';
+import { parseShellCached, type ShellScript, type ShellSource } from './shell';
 import { expand, type Scope } from './vars';
 import { parseImageRef, type ImageRef } from './image';
 import { collectPragmas, type Pragmas } from './pragmas';
@@ -300,6 +300,7 @@ function analyseForm(inst: Inst, text: string, lines: LineIndex, escapeChar: str
   inst.form = 'shell';
   if (!SHELL_FORM_KEYWORDS.has(inst.keyword)) return;
   let src: ShellSource = joined;
+  let form = `joined${escapeChar}${inst.heredocs.length > 0 ? 'h' : ''}`;
   // `RUN <<EOF` with nothing before the heredoc: the heredoc body is the script.
   const h = inst.heredocs[0];
   if (h && first.value.startsWith('<<') && h.contentRange) {
@@ -309,9 +310,10 @@ function analyseForm(inst: Inst, text: string, lines: LineIndex, escapeChar: str
     const map = new Int32Array(h.content.length);
     for (let k = 0; k < map.length; k++) map[k] = s + k;
     src = { text: h.content, map };
+    form = 'heredoc';
   }
   inst.shellText = src.text;
-  inst.shell = parseShell(src, lines);
+  inst.shell = parseShellCached(src, lines, form);
 }
 
 /**

@@ -140,6 +140,48 @@ export function parseShell(src: ShellSource, index: LineIndex): ShellScript {
   return { commands: out, hasErrors, simpleArgv, shape, declarations };
 }
 
+/**
+ * Shell parses of unchanged RUN bodies, reused between document versions: while the user
+ * types, one body changes and the others keep their text and their line/column positions.
+ * The key is the stretch of source the body comes from, its start position and the form of
+ * the source (the joined text is a function of these), so a hit returns the same script,
+ * ranges included, that a fresh parse would. Results are shared and must not be mutated.
+ * Bounded: least recently used entries are dropped past MAX_CACHED (and very long bodies are
+ * not kept at all), so memory stays flat however many files a CLI run reads.
+ */
+const shellCache = new Map<string, ShellScript>();
+const MAX_CACHED = 4000;
+const MAX_CACHED_CHARS = 20_000;
+const MAX_TOTAL_CHARS = 2_000_000;
+let cachedChars = 0;
+
+export function parseShellCached(src: ShellSource, index: LineIndex, form: string): ShellScript {
+  const n = src.text.length;
+  if (n === 0 || n > MAX_CACHED_CHARS) return parseShell(src, index);
+  const first = src.map[0];
+  const raw = index.text.slice(first, src.map[n - 1] + 1);
+  const at = index.positionAt(first);
+  const key = `${form}\u0000${at.line}:${at.character}\u0000${raw}`;
+  const hit = shellCache.get(key);
+  if (hit) {
+    shellCache.delete(key);
+    shellCache.set(key, hit);
+    return hit;
+  }
+  const script = parseShell(src, index);
+  shellCache.set(key, script);
+  cachedChars += key.length;
+  while (shellCache.size > MAX_CACHED || cachedChars > MAX_TOTAL_CHARS) {
+    const oldest = shellCache.keys().next().value as string;
+    shellCache.delete(oldest);
+    cachedChars -= oldest.length;
+  }
+  return script;
+}
+
+/** Empty the parse cache (tests, memory pressure). */
+export function clearShellCache(): void { shellCache.clear(); cachedChars = 0; }
+
 function shapeOf(root: TsNode): ShellShape {
   const shape: ShellShape = { lists: 0, or: false, background: false, terminator: null, comment: false, stateful: false };
   const inOwnShell = (n: TsNode): boolean => {
