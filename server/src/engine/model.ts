@@ -1,6 +1,6 @@
 // The document model: built once per document version from dockerfile-ast's parse and shared
 // by every rule. Rules ask the model; they never re-split strings themselves.
-import { DockerfileParser, type Instruction, type Dockerfile } from 'dockerfile-ast';
+import { DockerfileParser, Instruction, type Dockerfile } from 'dockerfile-ast';
 import type { Range } from '../../../shared/types';
 import { LineIndex, detectEol } from './text';
 import { parseShellCached, type ShellScript, type ShellSource } from './shell';
@@ -87,7 +87,6 @@ export function buildModel(text: string): Model {
   let stage: Stage | null = null;
 
   for (const node of ast.getInstructions()) {
-    memoiseArguments(node);
     const keyword = node.getKeyword().toUpperCase();
     const range = node.getRange();
     const flagNodes = 'getFlags' in node && typeof (node as { getFlags?: unknown }).getFlags === 'function'
@@ -170,15 +169,24 @@ export function buildModel(text: string): Model {
 
 /**
  * dockerfile-ast re-tokenises an instruction's arguments on every getArguments/getFlags/
- * getProperties call; the model asks several times per instruction, so the tokens are kept
- * (a fresh array each time: ModifiableInstruction.getArguments shifts the flags off it).
+ * getProperties call, its own constructors and heredoc pass included (three to five times per
+ * instruction while parsing), and the model asks several times more. The tokens depend only on
+ * what the constructor sets, so they are kept per instance, once, on the prototype: a fresh
+ * array each time (ModifiableInstruction.getArguments shifts the flags off it).
  */
-function memoiseArguments(node: Instruction): void {
-  const n = node as unknown as { getRawArguments(): unknown[] };
-  const raw = n.getRawArguments.bind(node);
-  let cached: unknown[] | null = null;
-  n.getRawArguments = () => (cached ??= raw()).slice();
+function memoiseArguments(): void {
+  const proto = Instruction.prototype as unknown as { getRawArguments(): unknown[]; __lwMemo?: true };
+  if (proto.__lwMemo) return;
+  const raw = proto.getRawArguments;
+  const tokens = new WeakMap<object, unknown[]>();
+  proto.getRawArguments = function (this: object): unknown[] {
+    let t = tokens.get(this);
+    if (!t) { t = raw.call(this); tokens.set(this, t); }
+    return t.slice();
+  };
+  proto.__lwMemo = true;
 }
+memoiseArguments();
 
 /**
  * dockerfile-ast splits `ARG OPTS="-y --no-install-recommends"` at the space; a word whose
