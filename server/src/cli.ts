@@ -61,11 +61,13 @@ Levels are hadolint's: error, warning, info, style. Lines and columns are 1-base
 columns count characters. Colour is used only when stdout is a terminal and NO_COLOR
 is not set.
 
-Configuration: for each Dockerfile the nearest .hadolint.yaml or .hadolint.yml from
-its folder up to the repository root (a folder with .git) is used, else
-$XDG_CONFIG_HOME/hadolint.yaml, ~/.config/hadolint.yaml, ~/.hadolint/hadolint.yaml or
+Configuration: for each Dockerfile the nearest .layerwise.yaml, .layerwise.yml,
+.hadolint.yaml or .hadolint.yml from its folder up to the repository root (a folder
+with .git) is used, else $XDG_CONFIG_HOME/layerwise.yaml or hadolint.yaml,
+~/.config/layerwise.yaml or hadolint.yaml, ~/.hadolint/hadolint.yaml or
 ~/.hadolint.yaml. Keys: ignored, override, failure-threshold, no-fail,
-disable-ignore-pragma (others are stored or reported). Command-line options win.
+disable-ignore-pragma, trustedRegistries, label-schema, strict-labels; .layerwise.yaml
+also takes rules: {code: on|off|error|warning|info|hint}. Command-line options win.
 
 Exit status: 0 nothing at or above the threshold, 1 findings at or above it,
 2 usage, I/O or configuration error (other files are still linted).

@@ -195,3 +195,64 @@ describe('cli: .hadolint.yaml', () => {
     assert.equal(fs.readFileSync(f, 'utf8'), ADD);
   });
 });
+
+describe('cli: .layerwise.yaml', () => {
+  before(() => {
+    tmp ??= fs.mkdtempSync(path.join(os.tmpdir(), 'layerwise-config-'));
+  });
+  const HC = 'FROM alpine:3.20\nCOPY a /a\nUSER nobody\n'; // clean but for the opt-in DL3057 (no HEALTHCHECK)
+
+  it('rules: turns an opt-in rule on at its default level, by code or by name', () => {
+    const sb = sandbox();
+    const f = sb.write('Dockerfile', HC);
+    const noHint = ['--disable', 'LW1002'];
+    assert.deepEqual(levels(run(sb, [...noHint, '-f', 'json', f])), [], 'DL3057 is off by default');
+    sb.write('.layerwise.yaml', 'rules:\n  DL3057: on\n');
+    assert.deepEqual(levels(run(sb, [...noHint, '-f', 'json', f])), ['DL3057:info']);
+    sb.write('.layerwise.yaml', 'rules:\n  healthcheck-missing: warning\n');
+    const r = run(sb, [...noHint, '-f', 'json', f]);
+    assert.deepEqual([levels(r), r.stderr, r.code], [['DL3057:warning'], '', 1]);
+  });
+
+  it('wins over .hadolint.yaml in the same folder, and its rules: wins over its own ignored', () => {
+    const sb = sandbox();
+    sb.write('.hadolint.yaml', 'override:\n  error: [DL3020]\n');
+    sb.write('.layerwise.yaml', 'ignored: [DL3020]\nrules:\n  add-instead-of-copy: style\n');
+    const f = sb.write('Dockerfile', ADD);
+    const r = run(sb, [...ONLY_DL3020, '-f', 'json', f]);
+    assert.deepEqual([levels(r), r.stderr, r.code], [['DL3020:style'], '', 0]);
+  });
+
+  it('a nearer .hadolint.yaml still wins over a .layerwise.yaml further up', () => {
+    const sb = sandbox();
+    sb.write('.layerwise.yaml', 'rules:\n  DL3020: off\n');
+    sb.write('a/.hadolint.yaml', 'override:\n  warning: [DL3020]\n');
+    const r = run(sb, [...ONLY_DL3020, '-f', 'json', sb.write('a/Dockerfile', ADD)]);
+    assert.deepEqual(levels(r), ['DL3020:warning']);
+  });
+
+  it('the user-wide layerwise.yaml is used when the repository has no file', () => {
+    const sb = sandbox();
+    sb.write(path.join(sb.xdg, 'layerwise.yaml'), 'rules:\n  DL3020: off\n');
+    const r = run(sb, [...ONLY_DL3020, sb.write('Dockerfile', ADD)]);
+    assert.deepEqual([r.stdout, r.stderr, r.code], ['', '', 0]);
+  });
+
+  it('mistakes are one line each naming the file and key; rules: in hadolint\'s file is refused', () => {
+    const sb = sandbox();
+    const cfg = sb.write('.layerwise.yaml', 'rules:\n  NOPE1: on\n  DL3020: loud\n');
+    const f = sb.write('Dockerfile', ADD);
+    const r = run(sb, [...ONLY_DL3020, f]);
+    assert.equal(r.code, 2);
+    assert.deepEqual(r.stderr.trim().split('\n'), [
+      `layerwise: ${cfg}: rules.NOPE1: unknown rule code 'NOPE1' (see layerwise --list-rules)`,
+      `layerwise: ${cfg}: rules.DL3020: expected on, off, error, warning, info or hint, found 'loud'`,
+    ]);
+    assert.match(r.stdout, /:2:1: error DL3020 /, 'the file is still linted');
+    fs.rmSync(cfg);
+    const h = sb.write('.hadolint.yaml', 'rules:\n  DL3020: off\n');
+    const r2 = run(sb, [...ONLY_DL3020, f]);
+    assert.equal(r2.code, 2);
+    assert.equal(r2.stderr.trim(), `layerwise: ${h}: rules: a .layerwise.yaml key; hadolint's file has ignored and override (or rename the file to .layerwise.yaml)`);
+  });
+});

@@ -1,7 +1,7 @@
 // .hadolint.yaml parsing: pure, text in → settings + problems out.
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { parseHadolintConfig, lintOptionsFrom } from '../../server/src/config/hadolint';
+import { parseHadolintConfig, lintOptionsFrom, dialectOf } from '../../server/src/config/hadolint';
 import { parseYamlSubset } from '../../server/src/config/yamlSubset';
 import { lint } from '../../server/src/engine';
 
@@ -144,6 +144,19 @@ describe('hadolint config', () => {
     assert.deepEqual(errors('ignored: &a [DL3020]\n'), [`${F}: line 1: anchors (&) are not supported`]);
     assert.deepEqual(errors('- DL3020\n'), [`${F}: expected a mapping of keys to values, found a list`]);
     assert.deepEqual(errors('just text\n'), [`${F}: expected a mapping of keys to values, found 'just text'`]);
+  });
+
+  it('.layerwise.yaml dialect: rules: by code, name or alias; wins over ignored; refused in hadolint\'s file', () => {
+    const L = '/repo/.layerwise.yaml';
+    const c = parseHadolintConfig('ignored: [DL3020]\nrules:\n  add-instead-of-copy: warning\n  StageNameCasing: off\n  DL3057: on\n  DL3007: style\n', L);
+    assert.deepEqual(c.problems, []);
+    assert.deepEqual(c.rules, { DL3020: 'warning', LW1101: 'off', DL3057: 'on', DL3007: 'hint' });
+    assert.equal(dialectOf('/x/layerwise.yml'), 'layerwise');
+    assert.equal(dialectOf('/x/.hadolint.yaml'), 'hadolint');
+    assert.equal(dialectOf('/x/my-layerwise.yaml'), 'hadolint');
+    assert.deepEqual(parseHadolintConfig('rules:\n  DL3020: off\n', F).rules, {});
+    assert.deepEqual(errors('rules:\n  DL3020: off\n'), [`${F}: rules: a .layerwise.yaml key; hadolint's file has ignored and override (or rename the file to .layerwise.yaml)`]);
+    assert.deepEqual(parseHadolintConfig('rules: [DL3020]\n', L).problems.map((p) => p.message), [`${L}: rules: expected a mapping of rule codes to on, off, error, warning, info or hint`]);
   });
 
   it('lintOptionsFrom: command-line --enable takes a rule out of the ignored list, --disable still wins', () => {

@@ -44,6 +44,17 @@ describe('language server: .hadolint.yaml', () => {
     assert.ok(under.includes('DL3008:1'), `overridden to error by the config: ${under}`);
   });
 
+  it('.layerwise.yaml is found the same way; its rules: turns an opt-in rule on and wins over .hadolint.yaml', async () => {
+    put('lw/.hadolint.yaml', 'ignored:\n  - DL3008\n');
+    put('lw/.layerwise.yaml', 'rules:\n  DL3057: warning\n  DL3020: off\n');
+    put('lw/Dockerfile', DOC);
+    await c.open(uriOf('lw/Dockerfile'), DOC, 1);
+    const got = codes(await c.diagnostics(uriOf('lw/Dockerfile'), 1));
+    assert.ok(got.includes('DL3057:2'), `the opt-in rule is on, as a warning: ${got}`);
+    assert.ok(!got.some((x) => x.startsWith('DL3020:')), `off by rules: ${got}`);
+    assert.ok(got.includes('DL3008:2'), `the .hadolint.yaml in the same folder is not used: ${got}`);
+  });
+
   it('a broken config is reported once and its good keys still apply', async () => {
     put('bad/.hadolint.yaml', 'ignored:\n  - DL3020\nfailure-threshold: loud\n');
     put('bad/Dockerfile', DOC);

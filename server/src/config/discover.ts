@@ -4,12 +4,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-export const CONFIG_NAMES = ['.hadolint.yaml', '.hadolint.yml'] as const;
+/** In one folder, Layerwise's own file wins over hadolint's (it takes all of hadolint's keys). */
+export const CONFIG_NAMES = ['.layerwise.yaml', '.layerwise.yml', '.hadolint.yaml', '.hadolint.yml'] as const;
 
 /**
- * The config file for a Dockerfile in `dir`: the nearest .hadolint.yaml / .hadolint.yml from
- * `dir` up to the first folder holding `.git` (or the file-system root), else the user-wide
- * files. Undefined when there is none.
+ * The config file for a Dockerfile in `dir`: the nearest .layerwise.yaml / .layerwise.yml /
+ * .hadolint.yaml / .hadolint.yml from `dir` up to the first folder holding `.git` (or the
+ * file-system root), else the user-wide files. Undefined when there is none.
  */
 export function discoverConfig(dir: string, env: NodeJS.ProcessEnv = process.env, home: string = os.homedir()): string | undefined {
   const isFile = (p: string) => { try { return fs.statSync(p).isFile(); } catch { return false; } };
@@ -22,7 +23,8 @@ export function discoverConfig(dir: string, env: NodeJS.ProcessEnv = process.env
     d = up;
   }
   const user: string[] = [];
-  if (env.XDG_CONFIG_HOME) user.push(path.join(env.XDG_CONFIG_HOME, 'hadolint.yaml'));
+  if (env.XDG_CONFIG_HOME) user.push(path.join(env.XDG_CONFIG_HOME, 'layerwise.yaml'), path.join(env.XDG_CONFIG_HOME, 'hadolint.yaml'));
+  if (home) user.push(path.join(home, '.config', 'layerwise.yaml'));
   if (home) user.push(path.join(home, '.config', 'hadolint.yaml'), path.join(home, '.hadolint', 'hadolint.yaml'), path.join(home, '.hadolint.yaml'));
   return user.find(isFile);
 }

@@ -10,6 +10,12 @@
 //   disable-ignore-pragma: bool          → `# hadolint ignore=` / `# layerwise ignore=` are not honoured
 //   trustedRegistries: [hosts], label-schema: {label: type}, strict-labels: bool → stored for rules to come
 // Not used by Layerwise (a warning, not an error): format, no-color, verbose.
+//
+// Layerwise's own file (.layerwise.yaml / .layerwise.yml, same discovery) takes every key
+// above and adds what hadolint's cannot say:
+//   rules: {code|name|alias: on|off|error|warning|info|hint|style}
+//     → turn any rule (LW, BuildKit names, Trivy/Checkov ids included) on at its default
+//       severity, off, or to a severity; applied after ignored/override.
 import type { LintOptions, RuleSetting, Severity } from '../../../shared/types';
 import { findRule } from '../engine/engine';
 import { parseYamlSubset, YamlSubsetError, type YamlValue } from './yamlSubset';
@@ -44,7 +50,17 @@ const HADOLINT_CODE = /^(DL|SC)\d{4}$/;
 const isMap = (v: YamlValue): v is { [key: string]: YamlValue } => !!v && typeof v === 'object' && !Array.isArray(v);
 const describe = (v: YamlValue) => (v === null ? 'nothing' : Array.isArray(v) ? 'a list' : isMap(v) ? 'a mapping' : typeof v === 'boolean' ? `${v}` : `'${v}'`);
 
-export function parseHadolintConfig(text: string, source = '.hadolint.yaml'): HadolintConfig {
+/** Which file a config text comes from: hadolint's keys only, or Layerwise's own superset. */
+export type ConfigDialect = 'hadolint' | 'layerwise';
+
+/** The dialect of a config file, from its name. */
+export function dialectOf(file: string): ConfigDialect {
+  return /(^|[\\/])\.?layerwise\.ya?ml$/i.test(file) ? 'layerwise' : 'hadolint';
+}
+
+const RULE_SETTINGS: Record<string, RuleSetting> = { on: 'on', off: 'off', error: 'error', warning: 'warning', info: 'info', hint: 'hint', style: 'hint' };
+
+export function parseHadolintConfig(text: string, source = '.hadolint.yaml', dialect: ConfigDialect = dialectOf(source)): HadolintConfig {
   const cfg: HadolintConfig = { rules: {}, problems: [] };
   const err = (key: string, msg: string) => cfg.problems.push({ severity: 'error', message: `${source}: ${key}: ${msg}` });
   const warn = (key: string, msg: string) => cfg.problems.push({ severity: 'warning', message: `${source}: ${key}: ${msg}` });
@@ -87,6 +103,7 @@ export function parseHadolintConfig(text: string, source = '.hadolint.yaml'): Ha
 
   let noFail: boolean | undefined;
   const ignored = new Set<string>();
+  const own: Record<string, RuleSetting> = {};
   for (const [key, v] of Object.entries(doc)) {
     switch (key) {
       case 'ignored':
@@ -134,14 +151,30 @@ export function parseHadolintConfig(text: string, source = '.hadolint.yaml'): Ha
         cfg.labelSchema = schema;
         break;
       }
+      case 'rules': {
+        if (dialect !== 'layerwise') { err(key, 'a .layerwise.yaml key; hadolint\'s file has ignored and override (or rename the file to .layerwise.yaml)'); break; }
+        if (v === null) break;
+        if (!isMap(v)) { err(key, 'expected a mapping of rule codes to on, off, error, warning, info or hint'); break; }
+        for (const [id, setting] of Object.entries(v)) {
+          const rule = findRule(id.trim());
+          // YAML reads a bare `off`/`on` as a string here (the subset reader has no booleans for them).
+          const val = typeof setting === 'boolean' ? (setting ? 'on' : 'off') : typeof setting === 'string' ? RULE_SETTINGS[setting.trim().toLowerCase()] : undefined;
+          if (!rule) { err(`${key}.${id}`, `unknown rule code '${id}' (see layerwise --list-rules)`); continue; }
+          if (!val) { err(`${key}.${id}`, `expected on, off, error, warning, info or hint, found ${describe(setting)}`); continue; }
+          own[rule.meta.code] = val;
+        }
+        break;
+      }
       default:
         if (UNUSED_KEYS.has(key)) warn(key, 'a hadolint option Layerwise does not use; ignored');
-        else err(key, 'unknown key (expected ignored, override, failure-threshold, no-fail, disable-ignore-pragma, trustedRegistries, label-schema or strict-labels)');
+        else err(key, `unknown key (expected ignored, override, failure-threshold, no-fail, disable-ignore-pragma, trustedRegistries, label-schema${dialect === 'layerwise' ? ', strict-labels or rules' : ' or strict-labels'})`);
     }
   }
   if (noFail && cfg.failureThreshold === undefined) cfg.failureThreshold = 'none';
   // A rule both ignored and overridden stays off, whatever the order of the keys.
   for (const c of ignored) cfg.rules[c] = 'off';
+  // Layerwise's `rules:` is the most specific: it wins over ignored and override.
+  Object.assign(cfg.rules, own);
   return cfg;
 }
 

@@ -33,10 +33,15 @@ export function overriddenInstructions(model: Model, keyword: 'CMD' | 'ENTRYPOIN
     const found = stage.instructions.filter((i) => i.keyword === keyword);
     const last = found[found.length - 1];
     for (const inst of found.slice(0, -1)) {
+      // Deleting it between two RUNs makes them consecutive (DL3059): a fix that brings in a
+      // finding is not applied on its own, only offered.
+      const before = model.instructions[inst.index - 1];
+      const after = model.instructions[inst.index + 1];
+      const joinsRuns = before?.keyword === 'RUN' && after?.keyword === 'RUN' && before.stage === after.stage;
       out.push({
         range: inst.keywordRange,
         message: `This ${keyword} has no effect: the ${keyword} on line ${last.range.start.line + 1} overrides it`,
-        fixes: [fix(`Delete the overridden ${keyword}`, [deleteInstructionEdit(model, inst)], 'safe')],
+        fixes: [fix(`Delete the overridden ${keyword}`, [deleteInstructionEdit(model, inst)], joinsRuns ? 'suggestion' : 'safe')],
       });
     }
   }
