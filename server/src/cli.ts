@@ -17,7 +17,8 @@ import {
 } from './formats';
 // A JSON import, so esbuild inlines the version into dist/cli.js.
 import { version } from '../../package.json';
-import { parseHadolintConfig, lintOptionsFrom, type HadolintConfig } from './config/hadolint';
+import { parseHadolintConfig, lintOptionsFrom, ruleSettingsFrom, type HadolintConfig } from './config/hadolint';
+import type { RuleContext } from './engine/rule';
 
 export const HELP = `Usage: layerwise [options] <file|dir|->...
 
@@ -66,8 +67,9 @@ Configuration: for each Dockerfile the nearest .layerwise.yaml, .layerwise.yml,
 with .git) is used, else $XDG_CONFIG_HOME/layerwise.yaml or hadolint.yaml,
 ~/.config/layerwise.yaml or hadolint.yaml, ~/.hadolint/hadolint.yaml or
 ~/.hadolint.yaml. Keys: ignored, override, failure-threshold, no-fail,
-disable-ignore-pragma, trustedRegistries, label-schema, strict-labels; .layerwise.yaml
-also takes rules: {code: on|off|error|warning|info|hint}. Command-line options win.
+disable-ignore-pragma, trustedRegistries (DL3026), label-schema and strict-labels
+(DL3049-DL3058); .layerwise.yaml also takes rules: {code: on|off|error|warning|info|hint}.
+Command-line options win.
 
 Exit status: 0 nothing at or above the threshold, 1 findings at or above it,
 2 usage, I/O or configuration error (other files are still linted).
@@ -335,6 +337,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
   for (const file of files) {
     const cfg = configFor(file);
     const options: LintOptions = lintOptionsFrom(cfg, { enable: args.enable, disable: args.disable });
+    const ctx: RuleContext = { settings: ruleSettingsFrom(cfg) };
     const threshold: Threshold = args.thresholdSet ? args.threshold : cfg?.failureThreshold ?? args.threshold;
     let text: string;
     try {
@@ -346,7 +349,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
       const original = text;
       if (applyFixes) {
         try {
-          const r = fixAll(text, options, (f: Finding) => f.fixes.some((x) => x.safety === 'safe'));
+          const r = fixAll(text, options, (f: Finding) => f.fixes.some((x) => x.safety === 'safe'), allRules, undefined, ctx);
           text = r.text;
           if (r.applied.length) io.stderr(`${verb} ${r.applied.length} finding${r.applied.length === 1 ? '' : 's'} in ${file}\n`);
         } catch (e) {
@@ -368,7 +371,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
       if (args.fixDryRun) text = original; // the report describes the file as it is on disk
       else if (file === '-') fixedStdin = text;
     }
-    const result = lint(text, options);
+    const result = lint(text, options, allRules, ctx);
     for (const re of result.ruleErrors) fail(`rule ${re.code} failed on ${file}: ${re.message.split(/\r?\n/)[0]}`);
     reports.push({ file, text, findings: result.findings });
     thresholds.set(reports[reports.length - 1], threshold);

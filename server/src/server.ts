@@ -25,6 +25,7 @@ import { lint, fixAll, unknownRuleIds, allRules, type LintResult, type Model, ty
 import { execFormFix } from './engine/fixes';
 import { initEngine } from './host/shellWasm';
 import { hadolintConfigForFile, type LoadedConfig } from './config/load';
+import { ruleSettingsFrom } from './config/hadolint';
 import { RegistryClient, DEFAULT_INSECURE_REGISTRIES } from './registry/client';
 import { pinTarget, pinDigestFix, UPDATE_PIN_TITLE } from './registry/pin';
 // A JSON import, so esbuild inlines the version into dist/server.js.
@@ -193,7 +194,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (st.cache && st.cache.version === doc.version && st.cache.key === key) return st.cache.result;
     warnUnknownIds(settings);
     stats.lintRuns++;
-    const result = lint(doc.getText(), lintOptionsFor(settings, cfg) as never, rules);
+    const result = lint(doc.getText(), lintOptionsFor(settings, cfg) as never, rules, { settings: ruleSettingsFrom(cfg?.config) });
     for (const re of result.ruleErrors) {
       // Once per rule and session: a broken rule would otherwise log on every keystroke.
       if (reportedRuleErrors.has(re.code)) continue;
@@ -292,7 +293,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const key = code ?? '*';
     let text = cache.fixAll.get(key);
     if (text === undefined) {
-      const r = fixAll(doc.getText(), lintOptionsFor(settings, configFor(doc.uri)) as never, code ? (f) => f.code === code : () => true, rules);
+      const cfg = configFor(doc.uri);
+      const r = fixAll(doc.getText(), lintOptionsFor(settings, cfg) as never, code ? (f) => f.code === code : () => true, rules, undefined, { settings: ruleSettingsFrom(cfg?.config) });
       text = r.text;
       cache.fixAll.set(key, text);
     }

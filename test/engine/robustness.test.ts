@@ -72,7 +72,7 @@ describe('robustness', () => {
 
   it('isolates a rule that throws: the others still report', () => {
     const boom = defineRule({
-      meta: { ...allRules[0].meta, code: 'LW9999', name: 'boom', aliases: [] },
+      meta: { ...allRules[0].meta, code: 'LW9999', name: 'boom', aliases: [], enabledByDefault: true },
       check() { throw new Error('kaboom'); },
     });
     const add = allRules.find((r) => r.meta.code === 'DL3020')!;

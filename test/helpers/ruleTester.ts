@@ -4,15 +4,17 @@
 // silent for safe fixes.
 import { describe, it, before } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { lint, applyEdits, type Rule } from '../../server/src/engine';
+import { lint, applyEdits, type Rule, type RuleContext } from '../../server/src/engine';
 import { initEngine } from '../../server/src/host/shellWasm';
 import type { Finding, LintOptions } from '../../shared/types';
 
-export interface ValidCase { name?: string; code: string; options?: LintOptions }
+export interface ValidCase { name?: string; code: string; options?: LintOptions; /** Host facts and settings (default: the table's). */ context?: RuleContext }
 export interface InvalidCase {
   name?: string;
   code: string;
   options?: LintOptions;
+  /** Host facts and settings (default: the table's). */
+  context?: RuleContext;
   /** One entry per expected finding, in document order: "2:1-2:4" or { range, message }. */
   errors: (string | { range: string; message?: RegExp | string })[];
   /** Text after applying the first fix of every finding; null: no fix must be offered. */
@@ -24,9 +26,9 @@ export function fmtRange(f: Finding): string {
   return `${r.start.line + 1}:${r.start.character + 1}-${r.end.line + 1}:${r.end.character + 1}`;
 }
 
-export function findingsOf(rule: Rule, code: string, options: LintOptions = {}): Finding[] {
+export function findingsOf(rule: Rule, code: string, options: LintOptions = {}, context: RuleContext = {}): Finding[] {
   const opts: LintOptions = { ...options, enable: [...(options.enable ?? []), rule.meta.code] };
-  return lint(code, opts, [rule]).findings.filter((f) => f.code === rule.meta.code);
+  return lint(code, opts, [rule], context).findings.filter((f) => f.code === rule.meta.code);
 }
 
 export function applyFirstFixes(code: string, findings: Finding[]): string {
@@ -34,7 +36,12 @@ export function applyFirstFixes(code: string, findings: Finding[]): string {
   return applyEdits(code, edits);
 }
 
-export function ruleTests(rule: Rule, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
+/**
+ * `context`: the settings/host facts every case (and the docs examples) is linted with, for
+ * rules driven by configuration (label schema, trusted registries); a case may set its own.
+ */
+export function ruleTests(rule: Rule, cases: { valid: ValidCase[]; invalid: InvalidCase[]; context?: RuleContext }): void {
+  const ctx = (c: { context?: RuleContext }) => c.context ?? cases.context ?? {};
   describe(`${rule.meta.code} ${rule.meta.name}`, () => {
     before(() => initEngine());
     it('has complete metadata and docs', () => {
@@ -44,18 +51,18 @@ export function ruleTests(rule: Rule, cases: { valid: ValidCase[]; invalid: Inva
       for (const k of ['what', 'why', 'bad', 'good', 'fix'] as const) {
         assert.ok(m.docs[k] && m.docs[k] !== 'TODO' && m.docs[k].length > 10, `docs.${k} is missing`);
       }
-      assert.ok(findingsOf(rule, m.docs.bad).length > 0, 'the bad example must trigger the rule');
-      assert.equal(findingsOf(rule, m.docs.good).length, 0, 'the good example must not trigger the rule');
+      assert.ok(findingsOf(rule, m.docs.bad, {}, cases.context).length > 0, 'the bad example must trigger the rule');
+      assert.equal(findingsOf(rule, m.docs.good, {}, cases.context).length, 0, 'the good example must not trigger the rule');
     });
     cases.valid.forEach((c, i) => {
       it(`valid #${i + 1}${c.name ? `: ${c.name}` : ''}`, () => {
-        const got = findingsOf(rule, c.code, c.options);
+        const got = findingsOf(rule, c.code, c.options, ctx(c));
         assert.deepEqual(got.map((f) => `${fmtRange(f)} ${f.message}`), []);
       });
     });
     cases.invalid.forEach((c, i) => {
       it(`invalid #${i + 1}${c.name ? `: ${c.name}` : ''}`, () => {
-        const got = findingsOf(rule, c.code, c.options);
+        const got = findingsOf(rule, c.code, c.options, ctx(c));
         assert.deepEqual(got.map(fmtRange), c.errors.map((e) => (typeof e === 'string' ? e : e.range)));
         c.errors.forEach((e, k) => {
           if (typeof e !== 'string' && e.message !== undefined) {
@@ -67,7 +74,7 @@ export function ruleTests(rule: Rule, cases: { valid: ValidCase[]; invalid: Inva
         else if (c.output !== undefined) {
           const fixed = applyFirstFixes(c.code, got);
           assert.equal(fixed, c.output);
-          if (got.every((f) => f.fixes[0]?.safety === 'safe')) assert.deepEqual(findingsOf(rule, fixed, c.options).map(fmtRange), [], 'rule still fires after its fix');
+          if (got.every((f) => f.fixes[0]?.safety === 'safe')) assert.deepEqual(findingsOf(rule, fixed, c.options, ctx(c)).map(fmtRange), [], 'rule still fires after its fix');
         }
       });
     });

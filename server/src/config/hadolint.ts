@@ -8,7 +8,8 @@
 //   failure-threshold: error|warning|info|style|none   (the CLI flag wins)
 //   no-fail: true                        → failure threshold none, unless failure-threshold is set
 //   disable-ignore-pragma: bool          → `# hadolint ignore=` / `# layerwise ignore=` are not honoured
-//   trustedRegistries: [hosts], label-schema: {label: type}, strict-labels: bool → stored for rules to come
+//   trustedRegistries: [hosts], label-schema: {label: type}, strict-labels: bool → RuleContext.settings
+//                                        (DL3026, DL3049-DL3058), see ruleSettingsFrom
 // Not used by Layerwise (a warning, not an error): format, no-color, verbose.
 //
 // Layerwise's own file (.layerwise.yaml / .layerwise.yml, same discovery) takes every key
@@ -18,6 +19,8 @@
 //       severity, off, or to a severity; applied after ignored/override.
 import type { LintOptions, RuleSetting, Severity } from '../../../shared/types';
 import { findRule } from '../engine/engine';
+import type { RuleSettings } from '../engine/rule';
+import { LABEL_TYPES } from '../engine/labels';
 import { parseYamlSubset, YamlSubsetError, type YamlValue } from './yamlSubset';
 
 export type ConfigThreshold = 'error' | 'warning' | 'info' | 'style' | 'none';
@@ -146,6 +149,7 @@ export function parseHadolintConfig(text: string, source = '.hadolint.yaml', dia
         const schema: Record<string, string> = {};
         for (const [label, type] of Object.entries(v)) {
           if (typeof type !== 'string') { err(`${key}.${label}`, `expected a label type (text, url, semver, hash, rfc3339, spdx, email), found ${describe(type)}`); continue; }
+          if (!(LABEL_TYPES as readonly string[]).includes(type)) { err(`${key}.${label}`, `unknown label type '${type}' (expected text, url, semver, hash, rfc3339, spdx or email)`); continue; }
           schema[label] = type;
         }
         cfg.labelSchema = schema;
@@ -194,4 +198,14 @@ export function lintOptionsFrom(cfg: HadolintConfig | undefined, cli: { enable?:
   opts.rules = rules;
   if (cfg.ignorePragmas === false) opts.ignorePragmas = false;
   return opts;
+}
+
+/** The settings rules read (trusted registries, label schema, strict labels) from a config. */
+export function ruleSettingsFrom(cfg: HadolintConfig | undefined | null): RuleSettings {
+  if (!cfg) return {};
+  const out: { -readonly [K in keyof RuleSettings]: RuleSettings[K] } = {};
+  if (cfg.trustedRegistries) out.trustedRegistries = cfg.trustedRegistries;
+  if (cfg.labelSchema) out.labelSchema = cfg.labelSchema;
+  if (cfg.strictLabels !== undefined) out.strictLabels = cfg.strictLabels;
+  return out;
 }

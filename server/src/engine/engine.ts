@@ -103,11 +103,11 @@ export interface FixAllResult { text: string; applied: { code: string; title: st
  * Apply every safe fix (or those `accept` allows), re-linting between passes until nothing
  * changes. Fixes whose edits overlap one already chosen in a pass wait for the next pass.
  */
-export function fixAll(text: string, options: LintOptions = {}, accept: (f: Finding) => boolean = () => true, rules: readonly Rule[] = allRules, maxPasses = 10): FixAllResult {
+export function fixAll(text: string, options: LintOptions = {}, accept: (f: Finding) => boolean = () => true, rules: readonly Rule[] = allRules, maxPasses = 10, ctx: RuleContext = {}): FixAllResult {
   const applied: FixAllResult['applied'] = [];
   let passes = 0;
   for (; passes < maxPasses; passes++) {
-    const { findings } = lint(text, options, rules);
+    const { findings } = lint(text, options, rules, ctx);
     const chosen: TextEdit[] = [];
     let any = false;
     for (const f of findings) {

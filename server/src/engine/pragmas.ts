@@ -10,6 +10,16 @@
 import type { Dockerfile } from 'dockerfile-ast';
 import type { Inst } from './model';
 import type { LineIndex } from './text';
+import type { Range } from '../../../shared/types';
+
+/** Where an ignore pragma is written (for DL1001, which flags them). */
+export interface PragmaComment {
+  /** The comment from its `#` to the end of the line. */
+  range: Range;
+  kind: 'local' | 'global';
+  tool: 'hadolint' | 'layerwise' | 'check';
+  ids: string[];
+}
 
 export interface Pragmas {
   /** Lower-cased ids ignored in the whole file. */
@@ -18,15 +28,17 @@ export interface Pragmas {
   perInstruction: Map<number, Set<string>>;
   /** From `# hadolint shell=...`. */
   shell: string | null;
+  /** Every ignore pragma comment, in source order (BuildKit's `# check=` parser directive is not one). */
+  comments: PragmaComment[];
 }
 
 export function collectPragmas(ast: Dockerfile, instructions: Inst[], lines: LineIndex): Pragmas {
-  const p: Pragmas = { global: new Set(), perInstruction: new Map(), shell: null };
+  const p: Pragmas = { global: new Set(), perInstruction: new Map(), shell: null, comments: [] };
   // dockerfile-ast reads a first-line `# hadolint global ignore=...` as a parser directive,
   // so the directive lines are read as comments too.
   const comments = [
-    ...ast.getDirectives().map((d) => ({ line: d.getRange().start.line, content: lines.lineText(d.getRange().start.line).replace(/^\s*#/, '') })),
-    ...ast.getComments().map((c) => ({ line: c.getRange().start.line, content: c.getContent() })),
+    ...ast.getDirectives().map((d) => ({ line: d.getRange().start.line, content: lines.lineText(d.getRange().start.line).replace(/^\s*#/, ''), directive: true })),
+    ...ast.getComments().map((c) => ({ line: c.getRange().start.line, content: c.getContent(), directive: false })),
   ];
   if (!comments.length) return p;
   const commentLines = new Set(comments.map((c) => c.line));
@@ -36,6 +48,12 @@ export function collectPragmas(ast: Dockerfile, instructions: Inst[], lines: Lin
     const parsed = parsePragma(c.content);
     if (!parsed) continue;
     if (parsed.kind === 'shell') { p.shell = parsed.ids[0] ?? null; continue; }
+    if (!(parsed.tool === 'check' && c.directive)) {
+      const text = lines.lineText(line);
+      const hash = text.indexOf('#');
+      const start = lines.starts[line] + Math.max(0, hash);
+      p.comments.push({ range: lines.range(start, start + text.trimEnd().length - Math.max(0, hash)), kind: parsed.kind, tool: parsed.tool, ids: parsed.ids });
+    }
     if (parsed.kind === 'global') { for (const id of parsed.ids) p.global.add(id); continue; }
     while (next < instructions.length && instructions[next].range.end.line < line) next++;
     const inst = instructions[next];
@@ -50,24 +68,24 @@ export function collectPragmas(ast: Dockerfile, instructions: Inst[], lines: Lin
   return p;
 }
 
-export function parsePragma(content: string): { kind: 'local' | 'global' | 'shell'; ids: string[] } | null {
+export function parsePragma(content: string): { kind: 'local' | 'global' | 'shell'; ids: string[]; tool: 'hadolint' | 'layerwise' | 'check' } | null {
   const t = content.trim();
   const lower = t.toLowerCase();
   const list = (s: string) => s.split(',').map((x) => x.trim().toLowerCase()).filter(Boolean);
-  for (const tool of ['hadolint', 'layerwise']) {
+  for (const tool of ['hadolint', 'layerwise'] as const) {
     if (!lower.startsWith(tool)) continue;
     const rest = t.slice(tool.length).trim();
     const m = /^(global\s+)?ignore\s*=\s*(.*)$/i.exec(rest);
-    if (m) return { kind: m[1] ? 'global' : 'local', ids: list(m[2]) };
+    if (m) return { kind: m[1] ? 'global' : 'local', ids: list(m[2]), tool };
     const sh = /^shell\s*=\s*(\S+)/i.exec(rest);
-    if (sh && tool === 'hadolint') return { kind: 'shell', ids: [sh[1]] };
+    if (sh && tool === 'hadolint') return { kind: 'shell', ids: [sh[1]], tool };
     return null;
   }
   const ck = /^check\s*=\s*(.*)$/i.exec(t);
   if (ck) {
     for (const part of ck[1].split(';')) {
       const eq = part.indexOf('=');
-      if (eq > 0 && part.slice(0, eq).trim().toLowerCase() === 'skip') return { kind: 'local', ids: list(part.slice(eq + 1)) };
+      if (eq > 0 && part.slice(0, eq).trim().toLowerCase() === 'skip') return { kind: 'local', ids: list(part.slice(eq + 1)), tool: 'check' };
     }
   }
   return null;
