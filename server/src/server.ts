@@ -248,7 +248,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (settings.run === 'onSave' && trigger === 'change') return;
     const result = resultFor(doc, settings);
     const runner = settings.shellcheck.enable ? shellcheckRunner(settings) : null;
-    if (!runner) { publish(uri, version, result.findings.map((f) => toDiagnostic(f, version))); return; }
+    if (!runner || runner.unavailable) { publish(uri, version, result.findings.map((f) => toDiagnostic(f, version))); return; }
     const cache = state(uri).cache!;
     const options = lintOptionsFor(settings, configFor(uri));
     // What ShellCheck already said about unchanged RUN bodies goes out with the engine's findings.
@@ -260,7 +260,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     let sc: Awaited<ReturnType<ShellcheckRunner['findings']>>;
     try { sc = await runner.findings(result.model, options as never, abort.signal); } finally { sub.dispose(); }
     if (!sc) return;
-    for (const e of sc.errors) reportShellcheck(`ShellCheck (${runner.command}): ${e}`);
+    // A missing executable was said once by the probe.
+    if (!runner.unavailable) for (const e of sc.errors) reportShellcheck(`ShellCheck (${runner.command}): ${e}`);
     const now = documents.get(uri);
     if (token.isCancellationRequested || !now || now.version !== version || state(uri).cache !== cache) return;
     cache.shellcheck = sc.findings;

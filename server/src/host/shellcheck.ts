@@ -132,9 +132,12 @@ export class ShellcheckRunner {
 
   /** Whether the executable exists and answers `--version` (asked once). */
   probe(): Promise<ShellcheckProbe> {
-    if (!this.probed) this.probed = this.doProbe();
+    if (!this.probed) this.probed = this.doProbe().then((p) => { this.unavailable = !p.ok; return p; });
     return this.probed;
   }
+
+  /** True once the probe found no usable executable (nothing will run). */
+  unavailable = false;
 
   private async doProbe(): Promise<ShellcheckProbe> {
     const exe = resolveExecutable(this.command, this.env);
