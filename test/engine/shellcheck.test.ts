@@ -7,6 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import fc from 'fast-check';
 import { buildModel, applyEdits, unknownRuleIds, type Model } from '../../server/src/engine';
 import { initEngine } from '../../server/src/host/shellWasm';
 import {
@@ -277,5 +278,37 @@ describe('resolveExecutable', () => {
       } finally { process.chdir(cwd); }
       assert.equal(resolveExecutable('  ', { PATH: dir }), null);
     } finally { fs.rmSync(dir, { recursive: true, force: true }); }
+  });
+});
+
+describe('ShellCheck jobs and mapping on generated Dockerfiles', () => {
+  before(() => initEngine());
+  const PIECES = ['RUN', 'echo $x', '\\', '\\\n', '\n', '\r\n', '\r', '<<EOF', 'EOF', '#!/bin/bash', '# c', '"', "'", '`', '$(', ')', 'é😀', '\t', ' ',
+    'ARG a', 'ENV b=1', 'SHELL ["/bin/bash", "-c"]', '# escape=`', 'FROM debian:12', '["x"]', '&&', ';', '\u0000'];
+  const text = fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 10 })), { maxLength: 40 }).map((p) => p.join(''));
+  const comment = fc.record({
+    line: fc.integer({ min: 1, max: 12 }), column: fc.integer({ min: 1, max: 60 }),
+    endLine: fc.integer({ min: 1, max: 12 }), endColumn: fc.integer({ min: 1, max: 60 }),
+    level: fc.constantFrom('error', 'warning', 'info', 'style') as fc.Arbitrary<ShellcheckComment['level']>,
+    code: fc.integer({ min: 1000, max: 3999 }), message: fc.constant('m'), fix: fc.constant(null),
+  });
+
+  it('maps stay inside the document and every finding has a valid range, whatever ShellCheck says', () => {
+    fc.assert(fc.property(text, fc.array(comment, { maxLength: 6 }), (body, comments) => {
+      const doc = `FROM debian:12\n${body}\nRUN ${body}\n`;
+      const m = buildModel(doc);
+      for (const job of shellcheckJobs(m)) {
+        assert.equal(job.map.length, job.script.length + 1);
+        assert.ok(!job.script.includes('\r'));
+        for (const o of job.map) assert.ok(o >= 0 && o <= doc.length);
+        for (const f of shellcheckFindings(m, job, comments)) {
+          const s = m.lines.offsetAt(f.range.start);
+          const e = m.lines.offsetAt(f.range.end);
+          assert.ok(s <= e && e <= doc.length, `${JSON.stringify(doc)}: ${JSON.stringify(f.range)}`);
+          const inst = m.instructions[job.inst];
+          assert.ok(f.range.start.line >= inst.range.start.line && f.range.end.line <= inst.range.end.line, 'inside its RUN');
+        }
+      }
+    }), { numRuns: 300 });
   });
 });

@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildModel } from '../../server/src/engine';
 import { initEngine } from '../../server/src/host/shellWasm';
-import { ShellcheckRunner, resolveExecutable } from '../../server/src/host/shellcheck';
+import { ShellcheckRunner, resolveExecutable, MAX_SCRIPT_CHARS } from '../../server/src/host/shellcheck';
 import type { LintOptions } from '../../shared/types';
 
 const MISSING = 'ShellCheck is required for these tests and was not found on PATH: install it (Debian/Ubuntu: apt-get install shellcheck; CI does)';
@@ -181,6 +181,13 @@ describe('ShellCheck runner limits (fake executables)', () => {
     const noVersion = new ShellcheckRunner({ path: path.join(dir, 'plain') });
     fs.writeFileSync(path.join(dir, 'plain'), '#!/bin/sh\necho hello\n', { mode: 0o755 });
     assert.match((await noVersion.findings(model(), {}))!.errors[0], /did not answer --version/);
+  });
+
+  it('a RUN body over the size limit is an error line, not a run', async () => {
+    const r = new ShellcheckRunner({ path: fake('never', 'echo x >> /dev/null; exit 9') });
+    const res = await r.findings(buildModel(`FROM debian:12\nRUN echo ${'a'.repeat(MAX_SCRIPT_CHARS)}\n`), {});
+    assert.deepEqual(res?.errors, ['line 2: the RUN body is too large for ShellCheck (256 KiB; the limit is 256 KiB)']);
+    assert.equal(r.runs, 0);
   });
 
   it('runs at most `concurrency` processes at once', async () => {

@@ -20,6 +20,8 @@ import {
 } from '../engine/shellcheck';
 
 export const DEFAULT_SHELLCHECK = 'shellcheck';
+/** Larger RUN bodies are not handed to ShellCheck (one error line instead): no real one comes near. */
+export const MAX_SCRIPT_CHARS = 256 * 1024;
 
 export interface ShellcheckRunnerOptions {
   /** A command name looked up in PATH, or an absolute path. Default `shellcheck`. */
@@ -167,6 +169,7 @@ export class ShellcheckRunner {
   async check(job: ShellcheckJob, signal?: AbortSignal): Promise<ShellcheckComment[]> {
     const hit = this.peek(job);
     if (hit) return hit;
+    if (job.script.length > MAX_SCRIPT_CHARS) throw new Error(`the RUN body is too large for ShellCheck (${Math.round(job.script.length / 1024)} KiB; the limit is ${MAX_SCRIPT_CHARS / 1024} KiB)`);
     const k = this.key(job);
     for (;;) {
       let p = this.inflight.get(k);
