@@ -278,6 +278,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const p = trustedWorkspace ? settings.shellcheck.path : baseSettings.shellcheck.path;
     let runner = shellcheckRunners.get(p);
     if (!runner) {
+      if (shellcheckRunners.size >= 8) shellcheckRunners.clear(); // paths edited in settings: keep a few
       runner = new ShellcheckRunner({ path: p });
       shellcheckRunners.set(p, runner);
       const r = runner;

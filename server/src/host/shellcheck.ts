@@ -42,7 +42,7 @@ export type ShellcheckProbe = { ok: true; exe: string; version: string } | { ok:
 
 /**
  * `cmd` as an absolute path to an executable file: an absolute path as given, a bare name
- * searched in PATH's absolute entries (with PATHEXT on Windows). Null when there is none;
+ * searched in PATH's absolute entries (with .exe/.com on Windows). Null when there is none;
  * relative paths (`./shellcheck`, `bin/shellcheck`) are never resolved.
  */
 export function resolveExecutable(cmd: string, env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string | null {
@@ -61,7 +61,8 @@ export function resolveExecutable(cmd: string, env: NodeJS.ProcessEnv = process.
     return abs && isFile(name) ? name : null;
   }
   const pathVar = (platform === 'win32' ? env.Path ?? env.PATH : env.PATH) ?? '';
-  const exts = platform === 'win32' ? ['', ...(env.PATHEXT ?? '.COM;.EXE;.BAT;.CMD').split(';').filter(Boolean)] : [''];
+  // Windows: programs only; a .bat/.cmd needs a shell, which is never used here.
+  const exts = platform === 'win32' ? ['.exe', '.com', ''] : [''];
   for (const dir of pathVar.split(platform === 'win32' ? ';' : ':')) {
     if (!dir || !(platform === 'win32' ? path.win32.isAbsolute(dir) : path.posix.isAbsolute(dir))) continue;
     for (const ext of exts) {
