@@ -116,6 +116,18 @@ describe('package.json contributes', () => {
     );
   });
 
+  it('README\'s Settings table lists every contributed setting with its default', () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const section = /\n### Settings\n([\s\S]*?)\n###? /.exec(readme);
+    assert.ok(section, 'README has a ### Settings section');
+    const rows = new Map([...section[1].matchAll(/^\| `(layerwise\.[\w.]+)` \| `([^`]*)` \|/gm)].map((m) => [m[1], m[2]]));
+    assert.deepEqual([...rows.keys()].sort(), Object.keys(props).sort());
+    for (const [k, p] of Object.entries(props)) {
+      const def = typeof p.default === 'string' ? p.default : JSON.stringify(p.default);
+      assert.equal(rows.get(k), def, `${k}: README default`);
+    }
+  });
+
   it('untrusted workspace: the client sends the ShellCheck path from user settings only', () => {
     const fromWorkspace = readSettings(getter({ 'layerwise.shellcheck.path': '/ws/evil.sh', 'layerwise.shellcheck.enable': false }));
     assert.deepEqual(fromWorkspace.shellcheck, { enable: false, path: '/ws/evil.sh' });
