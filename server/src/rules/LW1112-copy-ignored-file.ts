@@ -1,0 +1,53 @@
+import { defineRule, type RawFinding } from '../engine/rule';
+import { innerRange } from '../engine/helpers';
+import type { Range } from '../../../shared/types';
+import { hasGlob, ignoreFileName, ignoreFileOf, localSources } from '../engine/dockerignore';
+
+/** The range of a JSON string word without its quotes. */
+function unquotedJson(text: string, r: Range): Range {
+  if (text.length >= 2 && text.startsWith('"') && text.endsWith('"') && r.start.line === r.end.line) {
+    return { start: { line: r.start.line, character: r.start.character + 1 }, end: { line: r.end.line, character: r.end.character - 1 } };
+  }
+  return r;
+}
+
+export default defineRule({
+  meta: {
+    code: 'LW1112',
+    name: 'copy-ignored-file',
+    aliases: ['CopyIgnoredFile'],
+    severity: 'warning',
+    category: 'correctness',
+    enabledByDefault: true,
+    fixable: 'none',
+    docs: {
+      what: 'Flags a `COPY`/`ADD` source from the build context (not `--from`) that the `.dockerignore` in effect excludes, so it is not in the context when the build runs. Matching follows Docker: paths are relative to the context root (`./a`, `/a` and `a` are the same), a pattern also excludes everything below a matching folder, the last matching line wins and `!` lines bring files back. Needs the build context, like LW1030.',
+      why: 'Files excluded by `.dockerignore` are never sent to the builder. Copying one fails the build ("not found") or, for a folder with some content left, silently copies less than the Dockerfile says. Either the `.dockerignore` is too broad or the COPY is stale.',
+      bad: 'FROM alpine:3.20\nCOPY ./tmp/helloworld.txt /helloworld.txt\n',
+      good: 'FROM alpine:3.20\nCOPY ./forever/helloworld.txt /helloworld.txt\n',
+      fix: 'None: either remove the pattern from `.dockerignore` (or add a `!` exception for the file) or stop copying it.',
+      notes: 'The examples assume a `.dockerignore` containing `tmp/`. Unlike BuildKit, the whole context (`COPY . .`) is never reported, even with a `*` first line followed by `!` exceptions (a known false alarm of `docker build --check`), and neither is a folder that an exception may partly bring back. Sources with wildcards or variables are not judged (which files they name depends on the context\'s content).',
+    },
+  },
+  check(model, ctx) {
+    const bc = ctx.buildContext;
+    if (!bc) return [];
+    const file = ignoreFileOf(bc);
+    if (!file) return [];
+    const name = ignoreFileName(bc);
+    const out: RawFinding[] = [];
+    for (const inst of model.instructions) {
+      for (const s of localSources(inst)) {
+        if (!s.path || s.path === '.' || hasGlob(s.path)) continue;
+        const v = file.verdict(s.path);
+        if (!v || !v.excluded || !v.rule) continue;
+        if (file.mayReinclude(s.path)) continue;
+        out.push({
+          range: inst.form === 'exec' ? unquotedJson(model.lines.textOf(s.word.range), s.word.range) : innerRange(s.word),
+          message: `${s.value} is excluded by ${name} (line ${v.rule.line + 1}: ${v.rule.text}), so it is not in the build context and ${inst.keyword} cannot copy it`,
+        });
+      }
+    }
+    return out;
+  },
+});
