@@ -15,6 +15,7 @@ export function readSettings(get: Getter): LayerwiseSettings {
   const rules = get<unknown>('rules', d.rules);
   const insecure = get<unknown>('registry.insecure', d.registry.insecure);
   const timeoutMs = get<unknown>('registry.timeoutMs', d.registry.timeoutMs);
+  const buildContext = get<unknown>('buildContext', d.buildContext);
   const ruleMap: Record<string, string> = {};
   if (rules && typeof rules === 'object' && !Array.isArray(rules)) {
     for (const [id, v] of Object.entries(rules)) {
@@ -29,5 +30,6 @@ export function readSettings(get: Getter): LayerwiseSettings {
       insecure: Array.isArray(insecure) ? insecure.filter((h): h is string => typeof h === 'string' && h.trim() !== '').map((h) => h.trim()) : [],
       timeoutMs: typeof timeoutMs === 'number' && Number.isFinite(timeoutMs) && timeoutMs > 0 ? timeoutMs : d.registry.timeoutMs,
     },
+    buildContext: typeof buildContext === 'string' ? buildContext.trim() : d.buildContext,
   };
 }

@@ -10,17 +10,22 @@
 import {
   createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, DiagnosticSeverity,
   CodeActionKind, CancellationTokenSource, DidChangeConfigurationNotification, MessageType,
-  TextDocumentEdit,
+  TextDocumentEdit, CreateFile, DidChangeWatchedFilesNotification,
   type CancellationToken, type CodeAction, type CodeActionParams, type Connection, type Diagnostic,
   type InitializeParams, type InitializeResult, type WorkspaceEdit, type ExecuteCommandParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   SOURCE, ruleDocsUrl, SETTINGS_SECTION, COMMAND_SHOW_DOCS, COMMAND_PIN_DIGEST, CODE_ACTION_FIX_ALL,
-  PRAGMA_PREFIX, DEFAULT_DEBOUNCE_MS, DEFAULT_SETTINGS,
-  type LayerwiseSettings, type LayerwiseInitializationOptions, type PinDigestArgs,
+  PRAGMA_PREFIX, DEFAULT_DEBOUNCE_MS, DEFAULT_SETTINGS, COMMAND_CREATE_DOCKERIGNORE_FOR, DOCKERIGNORE_WATCH_GLOB,
+  type LayerwiseSettings, type LayerwiseInitializationOptions, type PinDigestArgs, type CreateDockerignoreArgs, type CreateDockerignoreResult,
 } from '../../shared/constants';
-import type { Finding, Fix, Range, Severity, TextEdit } from '../../shared/types';
+import type { FileChange, Finding, Fix, Range, Severity, TextEdit } from '../../shared/types';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { BuildContextCache, contextDirFromSetting } from './host/buildContext';
+import type { BuildContextFacts, RuleContext } from './engine/rule';
+import { appendToIgnoreFile, createIgnoreFile, dockerignoreTemplate, ignoreFileName, ignoreFileOf, linesFor, unexcludedEntries } from './engine/dockerignore';
 import { lint, fixAll, unknownRuleIds, allRules, type LintResult, type Model, type Inst, type Rule } from './engine';
 import { execFormFix } from './engine/fixes';
 import { initEngine } from './host/shellWasm';
@@ -85,6 +90,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let trustedWorkspace = false;
   let debounceMs = DEFAULT_DEBOUNCE_MS;
   let registry: { key: string; client: RegistryClient } | null = null;
+  let resourceCreate = false;
+  let watchedFilesRegistration = false;
+  /** Workspace folders as file-system paths, longest first (the `layerwise.buildContext` base). */
+  let workspaceFolders: string[] = [];
 
   // Crash guards: a bug in one handler must not take the editor's linting down with it.
   const logError = (what: string, e: unknown) => {
@@ -101,6 +110,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     dynamicConfigRegistration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
     documentChanges = !!caps.workspace?.workspaceEdit?.documentChanges;
     applyEditSupport = !!caps.workspace?.applyEdit;
+    resourceCreate = documentChanges && (caps.workspace?.workspaceEdit?.resourceOperations ?? []).includes('create');
+    watchedFilesRegistration = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    workspaceFolders = folders.filter((u) => u.startsWith('file:')).map((u) => { try { return fileURLToPath(u); } catch { return ''; } })
+      .filter(Boolean).sort((a, b) => b.length - a.length);
     // Fix-all edits re-lint the document to a fixpoint: computed when chosen, if the client can.
     const resolve = caps.textDocument?.codeAction?.resolveSupport?.properties;
     resolveEdits = Array.isArray(resolve) && resolve.includes('edit') && !!caps.textDocument?.codeAction?.dataSupport;
@@ -117,7 +131,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           codeActionKinds: [CodeActionKind.QuickFix, CODE_ACTION_FIX_ALL, CodeActionKind.RefactorRewrite],
           resolveProvider: true,
         },
-        executeCommandProvider: { commands: [COMMAND_PIN_DIGEST] },
+        executeCommandProvider: { commands: [COMMAND_PIN_DIGEST, COMMAND_CREATE_DOCKERIGNORE_FOR] },
       },
       serverInfo: { name: 'layerwise-language-server', version: VERSION },
     };
@@ -126,6 +140,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onInitialized(() => {
     if (configurationPull && dynamicConfigRegistration) {
       connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch((e) => logError('registering for configuration changes failed', e));
+    }
+    // The VS Code client watches .dockerignore files itself (synchronize.fileEvents); other
+    // clients that can register watchers dynamically are asked to.
+    if (watchedFilesRegistration) {
+      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: DOCKERIGNORE_WATCH_GLOB }] }).catch((e) => logError('registering a .dockerignore watcher failed', e));
     }
   });
 
@@ -182,6 +201,39 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return loaded;
   }
 
+  // ---- build context (.dockerignore rules) ----------------------------------------------------
+
+  const contexts = new BuildContextCache({ log: (m) => { try { connection.console.warn(m); } catch { /* connection gone */ } } });
+  const factIds = new WeakMap<BuildContextFacts, number>();
+  let nextFactId = 1;
+
+  /** The build-context facts of a saved Dockerfile (file: URI); null for untitled documents or an unreadable context. */
+  function buildContextFor(uri: string, settings: LayerwiseSettings): BuildContextFacts | null {
+    if (!uri.startsWith('file:')) return null;
+    let file: string;
+    try { file = fileURLToPath(uri); } catch { return null; }
+    const folder = workspaceFolders.find((f) => file === f || file.startsWith(f.endsWith(path.sep) ? f : f + path.sep)) ?? null;
+    return contexts.factsFor(file, settings.buildContext.trim() ? contextDirFromSetting(settings.buildContext, file, folder) : undefined);
+  }
+
+  function ruleContextFor(uri: string, settings: LayerwiseSettings, cfg: LoadedConfig | null): { ctx: RuleContext; key: string } {
+    const facts = buildContextFor(uri, settings);
+    let id = 0;
+    if (facts) { id = factIds.get(facts) ?? nextFactId++; factIds.set(facts, id); }
+    return { ctx: { settings: ruleSettingsFrom(cfg?.config), ...(facts ? { buildContext: facts } : {}) }, key: `ctx${id}` };
+  }
+
+  connection.onDidChangeWatchedFiles(() => {
+    try {
+      contexts.clear();
+      for (const doc of documents.all()) {
+        const st = states.get(doc.uri);
+        if (st) st.cache = undefined;
+        schedule(doc, 0, 'config');
+      }
+    } catch (e) { logError('didChangeWatchedFiles', e); }
+  });
+
   /** The editor's layerwise.rules win over the file's ignored/override. */
   function lintOptionsFor(settings: LayerwiseSettings, cfg: LoadedConfig | null) {
     return cfg ? { ...cfg.options, rules: { ...cfg.options.rules, ...settings.rules } } : { rules: settings.rules };
@@ -190,11 +242,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   function resultFor(doc: TextDocument, settings: LayerwiseSettings): LintResult {
     const st = state(doc.uri);
     const cfg = configFor(doc.uri);
-    const key = JSON.stringify(settings.rules) + (cfg ? `|${cfg.key}` : '');
+    const rc = ruleContextFor(doc.uri, settings, cfg);
+    const key = JSON.stringify(settings.rules) + (cfg ? `|${cfg.key}` : '') + `|${rc.key}`;
     if (st.cache && st.cache.version === doc.version && st.cache.key === key) return st.cache.result;
     warnUnknownIds(settings);
     stats.lintRuns++;
-    const result = lint(doc.getText(), lintOptionsFor(settings, cfg) as never, rules, { settings: ruleSettingsFrom(cfg?.config) });
+    const result = lint(doc.getText(), lintOptionsFor(settings, cfg) as never, rules, rc.ctx);
     for (const re of result.ruleErrors) {
       // Once per rule and session: a broken rule would otherwise log on every keystroke.
       if (reportedRuleErrors.has(re.code)) continue;
@@ -271,6 +324,31 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return { changes: { [doc.uri]: edits } };
   }
 
+  /**
+   * A WorkspaceEdit for a fix that changes other files (a .dockerignore): CreateFile plus the
+   * text, or edits of the existing file; the Dockerfile's own edits, if any, come along. Null
+   * when the client cannot apply it (creating files needs documentChanges with the `create`
+   * resource operation).
+   */
+  function fileChangesEdit(doc: TextDocument | null, f: { edits: TextEdit[]; files?: FileChange[] }): WorkspaceEdit | null {
+    const files = f.files ?? [];
+    if (files.some((c) => c.create) && !resourceCreate) return null;
+    if (!documentChanges) {
+      const changes: Record<string, TextEdit[]> = {};
+      if (doc && f.edits.length) changes[doc.uri] = f.edits;
+      for (const c of files) changes[pathToFileURL(c.path).href] = c.edits;
+      return { changes };
+    }
+    const out: NonNullable<WorkspaceEdit['documentChanges']> = [];
+    if (doc && f.edits.length) out.push(TextDocumentEdit.create({ uri: doc.uri, version: doc.version }, f.edits));
+    for (const c of files) {
+      const uri = pathToFileURL(c.path).href;
+      if (c.create) out.push(CreateFile.create(uri, { overwrite: false, ignoreIfExists: false }));
+      out.push(TextDocumentEdit.create({ uri, version: null }, c.edits));
+    }
+    return { documentChanges: out };
+  }
+
   /** The minimal whole-line edit turning the document's text into `next` (null: no change). */
   function replaceText(doc: TextDocument, next: string): TextEdit | null {
     const old = doc.getText();
@@ -294,7 +372,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     let text = cache.fixAll.get(key);
     if (text === undefined) {
       const cfg = configFor(doc.uri);
-      const r = fixAll(doc.getText(), lintOptionsFor(settings, cfg) as never, code ? (f) => f.code === code : () => true, rules, undefined, { settings: ruleSettingsFrom(cfg?.config) });
+      const r = fixAll(doc.getText(), lintOptionsFor(settings, cfg) as never, code ? (f) => f.code === code : () => true, rules, undefined, ruleContextFor(doc.uri, settings, cfg).ctx);
       text = r.text;
       cache.fixAll.set(key, text);
     }
@@ -396,6 +474,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         if (!m) continue;
         const code = String(d.code);
         for (const f of m.fixes) {
+          if (f.files?.length) {
+            const edit = fileChangesEdit(doc, f);
+            if (edit) fixes.push({ title: f.title, kind: CodeActionKind.QuickFix, diagnostics: [d], edit });
+            continue;
+          }
           fixes.push({
             title: f.title, kind: CodeActionKind.QuickFix, diagnostics: [d],
             isPreferred: f.safety === 'safe' ? true : undefined,
@@ -509,9 +592,43 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return fail('cannot pin: the document keeps changing; try again');
   }
 
+  /** Create the build context's .dockerignore for a Dockerfile, or add the entries it misses. */
+  async function createDockerignore(params: ExecuteCommandParams): Promise<CreateDockerignoreResult> {
+    const done = (applied: boolean, message: string, type: MessageType, p?: string): CreateDockerignoreResult => { show(type, message); return { applied, message, ...(p ? { path: p } : {}) }; };
+    const arg = params.arguments?.[0] as Partial<CreateDockerignoreArgs> | undefined;
+    if (!arg || typeof arg.uri !== 'string') return done(false, 'cannot create a .dockerignore: the command needs { uri }', MessageType.Error);
+    const doc = documents.get(arg.uri);
+    if (!doc) return done(false, 'cannot create a .dockerignore: the Dockerfile is not open', MessageType.Error);
+    await engineReady;
+    const settings = await settingsFor(arg.uri);
+    const facts = buildContextFor(arg.uri, settings);
+    if (!facts || !facts.dockerignorePath) return done(false, 'cannot create a .dockerignore: the Dockerfile is not saved in a readable folder (see the output channel)', MessageType.Error);
+    const model = resultFor(doc, settings).model;
+    let change: FileChange;
+    let what: string;
+    if (facts.dockerignore === null) {
+      change = createIgnoreFile(facts.dockerignorePath, dockerignoreTemplate(facts.topLevel, model));
+      what = `created ${facts.dockerignorePath}`;
+    } else {
+      const file = ignoreFileOf(facts)!;
+      const missing = unexcludedEntries(facts, file);
+      if (!missing.length) return done(false, `${ignoreFileName(facts)} already exists and excludes .git, .env files and node_modules where they exist`, MessageType.Info, facts.dockerignorePath);
+      change = appendToIgnoreFile(facts.dockerignorePath, facts.dockerignore, linesFor(missing, facts.topLevel));
+      what = `added ${missing.join(', ')} to ${facts.dockerignorePath}`;
+    }
+    if (!applyEditSupport) return done(false, 'cannot create a .dockerignore: the editor does not support workspace/applyEdit', MessageType.Error);
+    const edit = fileChangesEdit(null, { edits: [], files: [change] });
+    if (!edit) return done(false, 'cannot create a .dockerignore: the editor cannot create files through the language server', MessageType.Error);
+    const res = await connection.workspace.applyEdit({ label: 'Create .dockerignore', edit });
+    if (!res.applied) return done(false, `the editor did not apply the change${res.failureReason ? `: ${res.failureReason}` : ''}`, MessageType.Error);
+    contexts.clear();
+    return done(true, what, MessageType.Info, facts.dockerignorePath);
+  }
+
   connection.onExecuteCommand(async (params, token) => {
     try {
       if (params.command === COMMAND_PIN_DIGEST) return await pinDigest(params, token);
+      if (params.command === COMMAND_CREATE_DOCKERIGNORE_FOR) return await createDockerignore(params);
       show(MessageType.Error, `unknown command ${params.command}`);
       return null;
     } catch (e) {
@@ -572,6 +689,7 @@ export function normalizeSettings(raw: unknown, base: LayerwiseSettings): Layerw
     if (Array.isArray(reg.insecure)) out.registry.insecure = reg.insecure.filter((h): h is string => typeof h === 'string' && h.trim() !== '').map((h) => h.trim());
     if (typeof reg.timeoutMs === 'number' && Number.isFinite(reg.timeoutMs) && reg.timeoutMs > 0) out.registry.timeoutMs = reg.timeoutMs;
   }
+  if (typeof r.buildContext === 'string') out.buildContext = r.buildContext.trim();
   return out;
 }
 

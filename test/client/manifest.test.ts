@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as constants from '../../shared/constants';
 import {
-  COMMAND_RESTART_SERVER, COMMAND_SHOW_DOCS, DEFAULT_SETTINGS, DOCKERFILE_NAMES, DOCKERFILE_NAME_PATTERNS,
+  COMMAND_RESTART_SERVER, COMMAND_SHOW_DOCS, COMMAND_CREATE_DOCKERIGNORE, DEFAULT_SETTINGS, DOCKERFILE_NAMES, DOCKERFILE_NAME_PATTERNS,
   LANGUAGE_ID, RESTRICTED_SETTINGS, RULE_SETTING_VALUES, SERVER_LAUNCHER, SETTINGS_SECTION,
 } from '../../shared/constants';
 import { readSettings, type Getter } from '../../client/src/settings';
@@ -113,9 +113,9 @@ describe('package.json contributes', () => {
 
   it('commands, language, activation events and snippets use the shared names', () => {
     const commands = pkg.contributes.commands.map((c: { command: string }) => c.command).sort();
-    assert.deepEqual(commands, [COMMAND_RESTART_SERVER, COMMAND_SHOW_DOCS].sort());
+    assert.deepEqual(commands, [COMMAND_RESTART_SERVER, COMMAND_SHOW_DOCS, COMMAND_CREATE_DOCKERIGNORE].sort());
     const ext = fs.readFileSync(path.join(ROOT, 'client', 'src', 'extension.ts'), 'utf8');
-    for (const c of ['COMMAND_RESTART_SERVER', 'COMMAND_SHOW_DOCS']) assert.match(ext, new RegExp(`registerCommand\\(${c},`), `extension.ts registers ${c}`);
+    for (const c of ['COMMAND_RESTART_SERVER', 'COMMAND_SHOW_DOCS', 'COMMAND_CREATE_DOCKERIGNORE']) assert.match(ext, new RegExp(`registerCommand\\(${c},`), `extension.ts registers ${c}`);
     const [lang] = pkg.contributes.languages;
     assert.equal(lang.id, LANGUAGE_ID);
     assert.deepEqual(lang.filenames, [...DOCKERFILE_NAMES]);
