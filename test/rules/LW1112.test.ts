@@ -22,6 +22,7 @@ ruleTests(rule, {
     { name: 'no build context', code: 'FROM alpine\nCOPY tmp/x /\n', context: {} },
     { name: 'anchored at the root', code: 'FROM alpine\nCOPY src/tmp/x /\n' },
     { name: 'case-sensitive', code: 'FROM alpine\nCOPY TMP/x /\n' },
+    { name: '*/tmp/* needs a folder level before tmp (./ is not one)', code: 'FROM alpine\nCOPY ./tmp/helloworld.txt /\n', context: ctx('*/tmp/*\n') },
     { name: 'pattern not evaluated', code: 'FROM alpine\nCOPY tmp/x /\n', context: ctx('tmp\n*a*b*c*d*\n') },
   ],
   invalid: [

@@ -26,7 +26,7 @@ export default defineRule({
       bad: 'FROM alpine:3.20\nCOPY ./tmp/helloworld.txt /helloworld.txt\n',
       good: 'FROM alpine:3.20\nCOPY ./forever/helloworld.txt /helloworld.txt\n',
       fix: 'None: either remove the pattern from `.dockerignore` (or add a `!` exception for the file) or stop copying it.',
-      notes: 'The examples assume a `.dockerignore` containing `tmp/`. Unlike BuildKit, the whole context (`COPY . .`) is never reported, even with a `*` first line followed by `!` exceptions (a known false alarm of `docker build --check`), and neither is a folder that an exception may partly bring back. Sources with wildcards or variables are not judged (which files they name depends on the context\'s content).',
+      notes: 'The examples assume a `.dockerignore` containing `tmp/`. Unlike BuildKit, the whole context (`COPY . .`) is never reported, even with a `*` first line followed by `!` exceptions (a known false alarm of `docker build --check`), and neither is a folder that an exception may partly bring back. Sources with wildcards or variables are not judged (which files they name depends on the context\'s content). Sources are cleaned before matching (`./tmp/x` is `tmp/x`), as the context itself has no `./` prefix: so `*/tmp/*` does not cover `./tmp/x`, although BuildKit\'s own documentation example reports it (it matches the uncleaned text, where `.` fills the `*`).',
     },
   },
   check(model, ctx) {
