@@ -49,7 +49,7 @@ export interface CreateDockerignoreArgs { uri: string }
 /** What COMMAND_CREATE_DOCKERIGNORE_FOR answers. */
 export interface CreateDockerignoreResult { applied: boolean; path?: string; message: string }
 /** Files the client watches for the server (workspace/didChangeWatchedFiles): `.dockerignore` and `<Dockerfile>.dockerignore`. */
-export const DOCKERIGNORE_WATCH_GLOB = '**/*.dockerignore';
+export const DOCKERIGNORE_WATCH_GLOB = '**/{.dockerignore,*.dockerignore}';
 export const CODE_ACTION_FIX_ALL = 'source.fixAll.layerwise';
 export const PRAGMA_PREFIX = 'layerwise';
 /** How long the server waits after the last change before it lints (onType). */
