@@ -130,3 +130,27 @@ describe('language server: build context', () => {
     assert.deepEqual(ours((await c.diagnostics(uri, 1)).diagnostics), []);
   });
 });
+
+describe('language server: build context without file creation', () => {
+  let c: LspClient;
+  before(async () => { c = await LspClient.start({ configuration: () => ({ rules: RULES }) }); });
+  after(async () => { await c.stop(); });
+
+  it('does not offer "Create .dockerignore" when the client cannot create files, but still offers the append', async () => {
+    const a = project({ Dockerfile: TEXT, '.git': null });
+    const ua = uriOf(path.join(a, 'Dockerfile'));
+    await c.open(ua, TEXT, 1);
+    const pa = await c.diagnostics(ua, 1);
+    assert.deepEqual(ours(pa.diagnostics), ['LW1030@2:5']);
+    const ta = ((await c.codeActions(ua, pa.diagnostics[0].range, pa.diagnostics)) as CodeAction[]).map((x) => x.title);
+    assert.ok(!ta.includes('Create .dockerignore'), ta.join(' | '));
+    assert.ok(ta.includes('Disable LW1030 for this instruction'));
+
+    const b = project({ Dockerfile: TEXT, '.git': null, '.dockerignore': '*.log\n' });
+    const ub = uriOf(path.join(b, 'Dockerfile'));
+    await c.open(ub, TEXT, 1);
+    const pb = await c.diagnostics(ub, 1);
+    const tb = ((await c.codeActions(ub, pb.diagnostics[0].range, pb.diagnostics)) as CodeAction[]).map((x) => x.title);
+    assert.ok(tb.includes('Add .git to .dockerignore'), tb.join(' | '));
+  });
+});
