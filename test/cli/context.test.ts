@@ -37,7 +37,7 @@ describe('cli: build context', () => {
     const dir = tree({ Dockerfile: 'FROM node:20\nCOPY . .\n', '.git': null, node_modules: null });
     const r = run(dir, ['Dockerfile']);
     assert.deepEqual(r.findings.map((f) => `${f.code}@${f.line}:${f.column}`), ['LW1030@2:6']);
-    assert.match(r.findings[0].message, /everything in \. goes into the image, including \.git and node_modules/);
+    assert.match(r.findings[0].message, /^The whole build context \(\.\) is copied .*including \.git and node_modules/);
     assert.equal(r.findings[0].fixSafety, 'suggestion', 'the create fix is listed as a suggestion');
     assert.equal(r.code, 1);
   });

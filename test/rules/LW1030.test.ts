@@ -24,7 +24,7 @@ ruleTests(rule, {
     {
       name: 'COPY . . names what exists',
       code: 'FROM node:20\nWORKDIR /app\nCOPY . .\n',
-      errors: [{ range: '3:6-3:7', message: 'The whole build context is copied and it has no .dockerignore: everything in /w/app goes into the image, including .git, node_modules and .env; add a .dockerignore' }],
+      errors: [{ range: '3:6-3:7', message: 'The whole build context (/w/app) is copied and it has no .dockerignore: everything in it goes into the image, including .git, node_modules and .env; add a .dockerignore' }],
     },
     { name: 'COPY ./ with flags', code: 'FROM node:20\nCOPY --chown=node:node ./ /app/\n', errors: ['2:24-2:26'] },
     { name: 'ADD . x', code: 'FROM node:20\nADD . /src\n', errors: ['2:5-2:6'] },

@@ -36,7 +36,7 @@ export default defineRule({
       : [];
     return [{
       range: src.range,
-      message: `The whole build context is copied and it has no .dockerignore: everything in ${bc.path} goes into the image, ${what}; add a .dockerignore`,
+      message: `The whole build context (${bc.path}) is copied and it has no .dockerignore: everything in it goes into the image, ${what}; add a .dockerignore`,
       fixes,
     }];
   },
