@@ -5,7 +5,10 @@
 //   setting; computed for one document version and dropped when the document moved on.
 // - One lint per document version and settings: code actions reuse the cached result.
 // - Code actions: quick fixes, fix all of one rule, disable for one instruction, show the
-//   rule's documentation, `source.fixAll.layerwise`, RUN → exec form, pin image to digest.
+//   rule's documentation, `source.fixAll.layerwise`, RUN → exec form, pin image to digest,
+//   create or extend the build context's .dockerignore (edits of another file: suggestions).
+// - Build context: host/buildContext.ts reads the .dockerignore and top-level names (cached by
+//   modification times) for the build-context rules; watched .dockerignore changes re-lint.
 // - `layerwise.pinDigest` (workspace/executeCommand) is the only place that uses the network.
 import {
   createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, DiagnosticSeverity,

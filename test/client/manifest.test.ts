@@ -78,11 +78,12 @@ describe('package.json contributes', () => {
   it('values of the wrong type fall back to the defaults', () => {
     const s = readSettings(getter({
       'layerwise.enable': 'yes', 'layerwise.run': 'sometimes', 'layerwise.rules': ['DL3007'],
-      'layerwise.registry.insecure': 'host:5000', 'layerwise.registry.timeoutMs': -1,
+      'layerwise.registry.insecure': 'host:5000', 'layerwise.registry.timeoutMs': -1, 'layerwise.buildContext': 3,
     }));
     assert.deepEqual(s, DEFAULT_SETTINGS);
     const t = readSettings(getter({ 'layerwise.registry.insecure': [' reg.local:5000 ', 7, ''], 'layerwise.registry.timeoutMs': 2500 }));
     assert.deepEqual(t.registry, { insecure: ['reg.local:5000'], timeoutMs: 2500 });
+    assert.equal(readSettings(getter({ 'layerwise.buildContext': ' services/api ' })).buildContext, 'services/api');
   });
 
   it('every `layerwise.*` id in the sources is a contributed setting or command, or a COMMAND_* of shared/constants.ts', () => {
