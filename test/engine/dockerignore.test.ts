@@ -61,6 +61,9 @@ describe('.dockerignore matching (Docker semantics)', () => {
     ['[^a]c', 'ac', false],
     ['\\*x', '*x', true],
     ['\\*x', 'ax', false],
+    // A `#` only starts a comment in column 1.
+    [' #tag', '#tag', true],
+    ['*\n!#keep', '#keep', false],
   ];
   for (const [text, p, want] of table) {
     it(`${JSON.stringify(text)} ${want ? 'excludes' : 'keeps'} ${p}`, () => assert.equal(ex(text, p), want));

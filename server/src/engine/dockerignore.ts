@@ -43,6 +43,8 @@ const SPECIAL = new Set(['+', '(', ')', '{', '}', '|', '^']);
 
 /** Go-literal characters that JavaScript regular expressions treat specially, made literal for both. */
 function escapeForRegex(body: string): string {
+  // The library would read a leading `#` as a comment and a leading `!` as another exception.
+  if (body[0] === '#' || body[0] === '!') body = `[${body[0]}]${body.slice(1)}`;
   let out = '';
   let inClass = false;
   for (let i = 0; i < body.length; i++) {
