@@ -108,5 +108,7 @@ describe('build context facts', () => {
     assert.equal(contextDirFromSetting('services/api', '/w/app/Dockerfile', '/w'), '/w/services/api');
     assert.equal(contextDirFromSetting('..', '/w/app/Dockerfile', null), '/w');
     assert.equal(contextDirFromSetting('/abs/ctx/', '/w/app/Dockerfile', '/w'), '/abs/ctx/');
+    assert.equal(contextDirFromSetting('${workspaceFolder}/svc', '/w/app/Dockerfile', '/w'), '/w/svc');
+    assert.equal(contextDirFromSetting('${fileDirname}/..', '/w/app/Dockerfile', '/w'), '/w');
   });
 });

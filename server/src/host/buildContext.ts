@@ -142,9 +142,13 @@ export class BuildContextCache {
  * The context folder for a Dockerfile from the `layerwise.buildContext` setting: empty means
  * the Dockerfile's folder; an absolute path is used as it is; a relative one is taken from the
  * workspace folder holding the Dockerfile (or, outside any, from the Dockerfile's folder).
+ * `${workspaceFolder}` and `${fileDirname}` are replaced first.
  */
 export function contextDirFromSetting(setting: string, dockerfile: string, workspaceFolder: string | null): string {
-  const s = setting.trim();
+  // `${workspaceFolder}` and `${fileDirname}` as VS Code users write them in other settings.
+  const s = setting.trim()
+    .replace(/\$\{workspaceFolder\}/g, workspaceFolder ?? path.dirname(dockerfile))
+    .replace(/\$\{fileDirname\}/g, path.dirname(dockerfile));
   if (!s) return path.dirname(dockerfile);
   if (path.isAbsolute(s)) return path.normalize(s);
   return path.resolve(workspaceFolder ?? path.dirname(dockerfile), s);
