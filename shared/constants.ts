@@ -40,6 +40,19 @@ export const COMMAND_SHOW_DOCS = 'layerwise.showDocumentation';
  * Argument: PinDigestArgs.
  */
 export const COMMAND_PIN_DIGEST = 'layerwise.pinDigest';
+/**
+ * Contributed by the client (command palette): creates a `.dockerignore` for the active
+ * Dockerfile's build context (or adds the missing entries to the existing one). The client asks
+ * the server to do it through COMMAND_CREATE_DOCKERIGNORE_FOR.
+ */
+export const COMMAND_CREATE_DOCKERIGNORE = 'layerwise.createDockerignore';
+/** Handled by the server (workspace/executeCommand). Argument: CreateDockerignoreArgs. */
+export const COMMAND_CREATE_DOCKERIGNORE_FOR = 'layerwise.createDockerignoreFor';
+export interface CreateDockerignoreArgs { uri: string }
+/** What COMMAND_CREATE_DOCKERIGNORE_FOR answers. */
+export interface CreateDockerignoreResult { applied: boolean; path?: string; message: string }
+/** Files the client watches for the server (workspace/didChangeWatchedFiles): `.dockerignore` and `<Dockerfile>.dockerignore`. */
+export const DOCKERIGNORE_WATCH_GLOB = '**/{.dockerignore,*.dockerignore}';
 export const CODE_ACTION_FIX_ALL = 'source.fixAll.layerwise';
 export const PRAGMA_PREFIX = 'layerwise';
 /** How long the server waits after the last change before it lints (onType). */
@@ -73,10 +86,15 @@ export interface LayerwiseSettings {
   rules: Record<string, string>;
   registry: RegistrySettings;
   shellcheck: ShellcheckSettings;
+  /**
+   * The build context of Dockerfiles: empty = each Dockerfile's folder; otherwise a folder,
+   * relative to the workspace folder holding the Dockerfile, or absolute.
+   */
+  buildContext: string;
 }
 export const DEFAULT_SETTINGS: LayerwiseSettings = {
   enable: true, run: 'onType', rules: {}, registry: { insecure: [], timeoutMs: 10000 },
-  shellcheck: { enable: true, path: 'shellcheck' },
+  shellcheck: { enable: true, path: 'shellcheck' }, buildContext: '',
 };
 
 /**

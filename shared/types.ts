@@ -41,8 +41,24 @@ export interface RuleMeta {
 
 export interface Fix {
   title: string;
+  /** Edits of the linted Dockerfile (may be empty when the fix only touches `files`). */
   edits: TextEdit[];
   safety: FixSafety;
+  /**
+   * Changes to other files (the build context's `.dockerignore`). Only ever on `suggestion`
+   * fixes: `--fix` and fix-all never write another file; the editor applies them as a
+   * WorkspaceEdit (CreateFile plus text edits).
+   */
+  files?: FileChange[];
+}
+
+/** A change to a file beside the Dockerfile, addressed by the host path the host supplied. */
+export interface FileChange {
+  /** Host path, exactly as given in the build-context facts (`dockerignorePath`). */
+  path: string;
+  /** true: the file does not exist yet and is created with `edits` applied to empty text. */
+  create: boolean;
+  edits: TextEdit[];
 }
 
 export interface Finding {

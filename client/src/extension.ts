@@ -2,10 +2,11 @@
 // two commands. Everything else (diagnostics, quick fixes, fix-all, pin digest) comes from
 // the server. Activation only builds options and forks the server process.
 import * as vscode from 'vscode';
-import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { ExecuteCommandRequest, LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import {
-  COMMAND_RESTART_SERVER, COMMAND_SHOW_DOCS, DOCKERFILE_NAMES, DOCS_INDEX_URL, LANGUAGE_ID, SERVER_LAUNCHER, DOCKERIGNORE_SUFFIX, SETTINGS_SECTION, SOURCE,
-  type LayerwiseInitializationOptions,
+  COMMAND_RESTART_SERVER, COMMAND_SHOW_DOCS, COMMAND_CREATE_DOCKERIGNORE, COMMAND_CREATE_DOCKERIGNORE_FOR, DOCKERFILE_NAMES, DOCS_INDEX_URL, LANGUAGE_ID,
+  SERVER_LAUNCHER, DOCKERIGNORE_SUFFIX, DOCKERIGNORE_WATCH_GLOB, SETTINGS_SECTION, SOURCE,
+  type CreateDockerignoreArgs, type CreateDockerignoreResult, type LayerwiseInitializationOptions,
 } from '../../shared/constants';
 import { forUntrustedWorkspace, readSettings } from './settings';
 
@@ -61,7 +62,8 @@ export function activate(context: vscode.ExtensionContext): void {
       didSave: (doc, next) => (isIgnoreFile(doc) ? Promise.resolve() : next(doc)),
       didClose: (doc, next) => (isIgnoreFile(doc) ? Promise.resolve() : next(doc)),
     },
-    synchronize: { configurationSection: SETTINGS_SECTION },
+    // .dockerignore changes re-lint open Dockerfiles (the build-context rules read them).
+    synchronize: { configurationSection: SETTINGS_SECTION, fileEvents: vscode.workspace.createFileSystemWatcher(DOCKERIGNORE_WATCH_GLOB) },
     // A function, so that a restart (e.g. after trust is granted) sends current values.
     initializationOptions,
   };
@@ -75,6 +77,7 @@ export function activate(context: vscode.ExtensionContext): void {
       else void vscode.window.showErrorMessage(`Layerwise: not a documentation link: ${String(url)}`);
     }),
     vscode.commands.registerCommand(COMMAND_RESTART_SERVER, () => restart(lc)),
+    vscode.commands.registerCommand(COMMAND_CREATE_DOCKERIGNORE, () => createDockerignore(lc)),
     // Trust can only be granted during a session (revoking it reloads the window). The server
     // learns about it through a restart, which re-reads initializationOptions.
     vscode.workspace.onDidGrantWorkspaceTrust(() => restart(lc)),
@@ -82,6 +85,19 @@ export function activate(context: vscode.ExtensionContext): void {
   // Not awaited: activation ends here; the server comes up in the background and the client
   // reports a failed start in its output channel.
   lc.start().catch((e) => lc.error('Layerwise: the language server did not start', e, 'force'));
+}
+
+/** The palette command: the server creates (or completes) the active Dockerfile's .dockerignore. */
+async function createDockerignore(lc: LanguageClient): Promise<void> {
+  const doc = vscode.window.activeTextEditor?.document;
+  if (!doc || doc.uri.scheme !== 'file' || isIgnoreFile(doc)) {
+    void vscode.window.showWarningMessage('Layerwise: open a saved Dockerfile first; its build context gets the .dockerignore.');
+    return;
+  }
+  if (!lc.isRunning()) { void vscode.window.showWarningMessage('Layerwise: the language server is not running.'); return; }
+  const args: CreateDockerignoreArgs = { uri: doc.uri.toString() };
+  const r = await lc.sendRequest(ExecuteCommandRequest.type, { command: COMMAND_CREATE_DOCKERIGNORE_FOR, arguments: [args] }) as CreateDockerignoreResult | null;
+  if (r?.applied && r.path) await vscode.window.showTextDocument(vscode.Uri.file(r.path), { preview: false });
 }
 
 /** Stop and start again; a client that is still starting is left to finish. */

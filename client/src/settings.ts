@@ -17,6 +17,7 @@ export function readSettings(get: Getter): LayerwiseSettings {
   const timeoutMs = get<unknown>('registry.timeoutMs', d.registry.timeoutMs);
   const scEnable = get<unknown>('shellcheck.enable', d.shellcheck.enable);
   const scPath = get<unknown>('shellcheck.path', d.shellcheck.path);
+  const buildContext = get<unknown>('buildContext', d.buildContext);
   const ruleMap: Record<string, string> = {};
   if (rules && typeof rules === 'object' && !Array.isArray(rules)) {
     for (const [id, v] of Object.entries(rules)) {
@@ -35,6 +36,7 @@ export function readSettings(get: Getter): LayerwiseSettings {
       enable: typeof scEnable === 'boolean' ? scEnable : d.shellcheck.enable,
       path: typeof scPath === 'string' && scPath.trim() !== '' ? scPath.trim() : d.shellcheck.path,
     },
+    buildContext: typeof buildContext === 'string' ? buildContext.trim() : d.buildContext,
   };
 }
 

@@ -21,6 +21,7 @@ import { parseHadolintConfig, lintOptionsFrom, ruleSettingsFrom, type HadolintCo
 import type { RuleContext } from './engine/rule';
 import { ShellcheckRunner } from './host/shellcheck';
 import { mergeFindings } from './engine/shellcheck';
+import { BuildContextCache } from './host/buildContext';
 
 export const HELP = `Usage: layerwise [options] <file|dir|->...
 
@@ -62,6 +63,11 @@ Options:
       --config <file>              read settings from this hadolint-style YAML file
                                    instead of looking for one
       --no-config                  read no configuration file
+      --context <dir>              the build context of every Dockerfile (default: each
+                                   Dockerfile's own folder; none for stdin). Its
+                                   .dockerignore (or <Dockerfile>.dockerignore beside the
+                                   Dockerfile) and top-level entries feed LW1030, LW1031
+                                   and LW1112. --fix never creates or edits .dockerignore
       --list-rules                 list every rule (a JSON array with --format json)
   -v, --version                    print the version
   -h, --help                       print this help
@@ -105,6 +111,8 @@ interface Args {
   thresholdSet: boolean;
   config?: string;
   noConfig: boolean;
+  /** --context: one build context for every Dockerfile. */
+  context?: string;
   listRules: boolean;
   version: boolean;
   help: boolean;
@@ -120,7 +128,7 @@ export function parseArgs(argv: readonly string[]): Args {
     ['--enable', '--enable'], ['--disable', '--disable'],
     ['--failure-threshold', '--failure-threshold'], ['-t', '--failure-threshold'],
     ['--insecure-registry', '--insecure-registry'], ['--registry-timeout', '--registry-timeout'],
-    ['--config', '--config'], ['--shellcheck-path', '--shellcheck-path'],
+    ['--config', '--config'], ['--shellcheck-path', '--shellcheck-path'], ['--context', '--context'],
   ]);
   const flags = new Map([
     ['--fix', 'fix'], ['--fix-dry-run', 'fixDryRun'], ['--pin-digests', 'pinDigests'], ['--list-rules', 'listRules'], ['--no-config', 'noConfig'], ['--version', 'version'], ['-v', 'version'], ['--help', 'help'], ['-h', 'help'],
@@ -179,6 +187,10 @@ export function parseArgs(argv: readonly string[]): Args {
       case '--config':
         if (value === '') throw new UsageError('--config needs a file name');
         a.config = value;
+        break;
+      case '--context':
+        if (value === '') throw new UsageError('--context needs a directory');
+        a.context = value;
         break;
     }
   }
@@ -294,6 +306,11 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
     const unknown = unknownRuleIds([...args.enable, ...args.disable]);
     if (unknown.length) throw new UsageError(`unknown rule id${unknown.length > 1 ? 's' : ''} in --enable/--disable: ${unknown.join(', ')} (see --list-rules)`);
     if (args.inputs.length === 0) throw new UsageError('no input files (give files, directories or - for stdin; see --help)');
+    if (args.context !== undefined) {
+      let st: fs.Stats;
+      try { st = fs.statSync(args.context); } catch (e) { throw new UsageError(`--context ${args.context}: ${errMessage(e)}`); }
+      if (!st.isDirectory()) throw new UsageError(`--context ${args.context}: not a directory`);
+    }
   } catch (e) {
     if (e instanceof UsageError) { fail(e.message); return 2; }
     throw e;
@@ -366,10 +383,16 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
     if (probe.ok) shellcheck = runner;
     else if (args.shellcheck === 'on') { fail(`${probe.error}; RUN bodies were not checked with ShellCheck`); ioError = true; }
   }
+  // .dockerignore and top-level names of each Dockerfile's build context (not for stdin).
+  const contexts = new BuildContextCache({
+    log: (m) => { fail(`warning: ${m}`); },
+    display: (dir) => { const rel = path.relative(process.cwd(), dir); return rel === '' ? '.' : rel.startsWith('..') || path.isAbsolute(rel) ? dir : rel; },
+  });
   for (const file of files) {
     const cfg = configFor(file);
     const options: LintOptions = lintOptionsFrom(cfg, { enable: args.enable, disable: args.disable });
-    const ctx: RuleContext = { settings: ruleSettingsFrom(cfg) };
+    const buildContext = file === '-' ? null : contexts.factsFor(file, args.context);
+    const ctx: RuleContext = { settings: ruleSettingsFrom(cfg), ...(buildContext ? { buildContext } : {}) };
     const threshold: Threshold = args.thresholdSet ? args.threshold : cfg?.failureThreshold ?? args.threshold;
     let text: string;
     try {

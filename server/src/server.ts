@@ -5,7 +5,10 @@
 //   setting; computed for one document version and dropped when the document moved on.
 // - One lint per document version and settings: code actions reuse the cached result.
 // - Code actions: quick fixes, fix all of one rule, disable for one instruction, show the
-//   rule's documentation, `source.fixAll.layerwise`, RUN → exec form, pin image to digest.
+//   rule's documentation, `source.fixAll.layerwise`, RUN → exec form, pin image to digest,
+//   create or extend the build context's .dockerignore (edits of another file: suggestions).
+// - Build context: host/buildContext.ts reads the .dockerignore and top-level names (cached by
+//   modification times) for the build-context rules; watched .dockerignore changes re-lint.
 // - `layerwise.pinDigest` (workspace/executeCommand) is the only place that uses the network.
 // - ShellCheck (when found) runs after the engine: the engine's diagnostics are published at
 //   once, with ShellCheck's answers already cached for unchanged RUN bodies; the others follow
@@ -13,17 +16,22 @@
 import {
   createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, DiagnosticSeverity,
   CodeActionKind, CancellationTokenSource, DidChangeConfigurationNotification, MessageType,
-  TextDocumentEdit,
+  TextDocumentEdit, CreateFile, DidChangeWatchedFilesNotification,
   type CancellationToken, type CodeAction, type CodeActionParams, type Connection, type Diagnostic,
   type InitializeParams, type InitializeResult, type WorkspaceEdit, type ExecuteCommandParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   SOURCE, ruleDocsUrl, SETTINGS_SECTION, COMMAND_SHOW_DOCS, COMMAND_PIN_DIGEST, CODE_ACTION_FIX_ALL,
-  PRAGMA_PREFIX, DEFAULT_DEBOUNCE_MS, DEFAULT_SETTINGS,
-  type LayerwiseSettings, type LayerwiseInitializationOptions, type PinDigestArgs,
+  PRAGMA_PREFIX, DEFAULT_DEBOUNCE_MS, DEFAULT_SETTINGS, COMMAND_CREATE_DOCKERIGNORE_FOR, DOCKERIGNORE_WATCH_GLOB,
+  type LayerwiseSettings, type LayerwiseInitializationOptions, type PinDigestArgs, type CreateDockerignoreArgs, type CreateDockerignoreResult,
 } from '../../shared/constants';
-import type { Finding, Fix, Range, Severity, TextEdit } from '../../shared/types';
+import type { FileChange, Finding, Fix, Range, Severity, TextEdit } from '../../shared/types';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { BuildContextCache, contextDirFromSetting } from './host/buildContext';
+import type { BuildContextFacts, RuleContext } from './engine/rule';
+import { appendToIgnoreFile, createIgnoreFile, dockerignoreTemplate, ignoreFileName, ignoreFileOf, linesFor, unexcludedEntries } from './engine/dockerignore';
 import { lint, fixAll, unknownRuleIds, allRules, type LintResult, type Model, type Inst, type Rule } from './engine';
 import { execFormFix } from './engine/fixes';
 import { initEngine } from './host/shellWasm';
@@ -96,6 +104,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let registry: { key: string; client: RegistryClient } | null = null;
   const shellcheckRunners = new Map<string, ShellcheckRunner>();
   const reportedShellcheck = new Set<string>();
+  let resourceCreate = false;
+  let watchedFilesRegistration = false;
+  /** Workspace folders as file-system paths, longest first (the `layerwise.buildContext` base). */
+  let workspaceFolders: string[] = [];
 
   // Crash guards: a bug in one handler must not take the editor's linting down with it.
   const logError = (what: string, e: unknown) => {
@@ -112,6 +124,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     dynamicConfigRegistration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
     documentChanges = !!caps.workspace?.workspaceEdit?.documentChanges;
     applyEditSupport = !!caps.workspace?.applyEdit;
+    resourceCreate = documentChanges && (caps.workspace?.workspaceEdit?.resourceOperations ?? []).includes('create');
+    watchedFilesRegistration = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    workspaceFolders = folders.filter((u) => u.startsWith('file:')).map((u) => { try { return fileURLToPath(u); } catch { return ''; } })
+      .filter(Boolean).sort((a, b) => b.length - a.length);
     // Fix-all edits re-lint the document to a fixpoint: computed when chosen, if the client can.
     const resolve = caps.textDocument?.codeAction?.resolveSupport?.properties;
     resolveEdits = Array.isArray(resolve) && resolve.includes('edit') && !!caps.textDocument?.codeAction?.dataSupport;
@@ -128,7 +145,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           codeActionKinds: [CodeActionKind.QuickFix, CODE_ACTION_FIX_ALL, CodeActionKind.RefactorRewrite],
           resolveProvider: true,
         },
-        executeCommandProvider: { commands: [COMMAND_PIN_DIGEST] },
+        executeCommandProvider: { commands: [COMMAND_PIN_DIGEST, COMMAND_CREATE_DOCKERIGNORE_FOR] },
       },
       serverInfo: { name: 'layerwise-language-server', version: VERSION },
     };
@@ -137,6 +154,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onInitialized(() => {
     if (configurationPull && dynamicConfigRegistration) {
       connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch((e) => logError('registering for configuration changes failed', e));
+    }
+    // The VS Code client watches .dockerignore files itself (synchronize.fileEvents); other
+    // clients that can register watchers dynamically are asked to.
+    if (watchedFilesRegistration) {
+      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: DOCKERIGNORE_WATCH_GLOB }] }).catch((e) => logError('registering a .dockerignore watcher failed', e));
     }
   });
 
@@ -193,6 +215,39 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return loaded;
   }
 
+  // ---- build context (.dockerignore rules) ----------------------------------------------------
+
+  const contexts = new BuildContextCache({ log: (m) => { try { connection.console.warn(m); } catch { /* connection gone */ } } });
+  const factIds = new WeakMap<BuildContextFacts, number>();
+  let nextFactId = 1;
+
+  /** The build-context facts of a saved Dockerfile (file: URI); null for untitled documents or an unreadable context. */
+  function buildContextFor(uri: string, settings: LayerwiseSettings): BuildContextFacts | null {
+    if (!uri.startsWith('file:')) return null;
+    let file: string;
+    try { file = fileURLToPath(uri); } catch { return null; }
+    const folder = workspaceFolders.find((f) => file === f || file.startsWith(f.endsWith(path.sep) ? f : f + path.sep)) ?? null;
+    return contexts.factsFor(file, settings.buildContext.trim() ? contextDirFromSetting(settings.buildContext, file, folder) : undefined);
+  }
+
+  function ruleContextFor(uri: string, settings: LayerwiseSettings, cfg: LoadedConfig | null): { ctx: RuleContext; key: string } {
+    const facts = buildContextFor(uri, settings);
+    let id = 0;
+    if (facts) { id = factIds.get(facts) ?? nextFactId++; factIds.set(facts, id); }
+    return { ctx: { settings: ruleSettingsFrom(cfg?.config), ...(facts ? { buildContext: facts } : {}) }, key: `ctx${id}` };
+  }
+
+  connection.onDidChangeWatchedFiles(() => {
+    try {
+      contexts.clear();
+      for (const doc of documents.all()) {
+        const st = states.get(doc.uri);
+        if (st) st.cache = undefined;
+        schedule(doc, 0, 'config');
+      }
+    } catch (e) { logError('didChangeWatchedFiles', e); }
+  });
+
   /** The editor's layerwise.rules win over the file's ignored/override. */
   function lintOptionsFor(settings: LayerwiseSettings, cfg: LoadedConfig | null) {
     return cfg ? { ...cfg.options, rules: { ...cfg.options.rules, ...settings.rules } } : { rules: settings.rules };
@@ -201,11 +256,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   function resultFor(doc: TextDocument, settings: LayerwiseSettings): LintResult {
     const st = state(doc.uri);
     const cfg = configFor(doc.uri);
-    const key = JSON.stringify(settings.rules) + (cfg ? `|${cfg.key}` : '');
+    const rc = ruleContextFor(doc.uri, settings, cfg);
+    const key = JSON.stringify(settings.rules) + (cfg ? `|${cfg.key}` : '') + `|${rc.key}`;
     if (st.cache && st.cache.version === doc.version && st.cache.key === key) return st.cache.result;
     warnUnknownIds(settings);
     stats.lintRuns++;
-    const result = lint(doc.getText(), lintOptionsFor(settings, cfg) as never, rules, { settings: ruleSettingsFrom(cfg?.config) });
+    const result = lint(doc.getText(), lintOptionsFor(settings, cfg) as never, rules, rc.ctx);
     for (const re of result.ruleErrors) {
       // Once per rule and session: a broken rule would otherwise log on every keystroke.
       if (reportedRuleErrors.has(re.code)) continue;
@@ -329,6 +385,31 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return { changes: { [doc.uri]: edits } };
   }
 
+  /**
+   * A WorkspaceEdit for a fix that changes other files (a .dockerignore): CreateFile plus the
+   * text, or edits of the existing file; the Dockerfile's own edits, if any, come along. Null
+   * when the client cannot apply it (creating files needs documentChanges with the `create`
+   * resource operation).
+   */
+  function fileChangesEdit(doc: TextDocument | null, f: { edits: TextEdit[]; files?: FileChange[] }): WorkspaceEdit | null {
+    const files = f.files ?? [];
+    if (files.some((c) => c.create) && !resourceCreate) return null;
+    if (!documentChanges) {
+      const changes: Record<string, TextEdit[]> = {};
+      if (doc && f.edits.length) changes[doc.uri] = f.edits;
+      for (const c of files) changes[pathToFileURL(c.path).href] = c.edits;
+      return { changes };
+    }
+    const out: NonNullable<WorkspaceEdit['documentChanges']> = [];
+    if (doc && f.edits.length) out.push(TextDocumentEdit.create({ uri: doc.uri, version: doc.version }, f.edits));
+    for (const c of files) {
+      const uri = pathToFileURL(c.path).href;
+      if (c.create) out.push(CreateFile.create(uri, { overwrite: false, ignoreIfExists: false }));
+      out.push(TextDocumentEdit.create({ uri, version: null }, c.edits));
+    }
+    return { documentChanges: out };
+  }
+
   /** The minimal whole-line edit turning the document's text into `next` (null: no change). */
   function replaceText(doc: TextDocument, next: string): TextEdit | null {
     const old = doc.getText();
@@ -352,7 +433,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     let text = cache.fixAll.get(key);
     if (text === undefined) {
       const cfg = configFor(doc.uri);
-      const r = fixAll(doc.getText(), lintOptionsFor(settings, cfg) as never, code ? (f) => f.code === code : () => true, rules, undefined, { settings: ruleSettingsFrom(cfg?.config) });
+      const r = fixAll(doc.getText(), lintOptionsFor(settings, cfg) as never, code ? (f) => f.code === code : () => true, rules, undefined, ruleContextFor(doc.uri, settings, cfg).ctx);
       text = r.text;
       cache.fixAll.set(key, text);
     }
@@ -454,6 +535,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         if (!m) continue;
         const code = String(d.code);
         for (const f of m.fixes) {
+          if (f.files?.length) {
+            const edit = fileChangesEdit(doc, f);
+            if (edit) fixes.push({ title: f.title, kind: CodeActionKind.QuickFix, diagnostics: [d], edit });
+            continue;
+          }
           fixes.push({
             title: f.title, kind: CodeActionKind.QuickFix, diagnostics: [d],
             isPreferred: f.safety === 'safe' ? true : undefined,
@@ -567,9 +653,43 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return fail('cannot pin: the document keeps changing; try again');
   }
 
+  /** Create the build context's .dockerignore for a Dockerfile, or add the entries it misses. */
+  async function createDockerignore(params: ExecuteCommandParams): Promise<CreateDockerignoreResult> {
+    const done = (applied: boolean, message: string, type: MessageType, p?: string): CreateDockerignoreResult => { show(type, message); return { applied, message, ...(p ? { path: p } : {}) }; };
+    const arg = params.arguments?.[0] as Partial<CreateDockerignoreArgs> | undefined;
+    if (!arg || typeof arg.uri !== 'string') return done(false, 'cannot create a .dockerignore: the command needs { uri }', MessageType.Error);
+    const doc = documents.get(arg.uri);
+    if (!doc) return done(false, 'cannot create a .dockerignore: the Dockerfile is not open', MessageType.Error);
+    await engineReady;
+    const settings = await settingsFor(arg.uri);
+    const facts = buildContextFor(arg.uri, settings);
+    if (!facts || !facts.dockerignorePath) return done(false, 'cannot create a .dockerignore: the Dockerfile is not saved in a readable folder (see the output channel)', MessageType.Error);
+    const model = resultFor(doc, settings).model;
+    let change: FileChange;
+    let what: string;
+    if (facts.dockerignore === null) {
+      change = createIgnoreFile(facts.dockerignorePath, dockerignoreTemplate(facts.topLevel, model));
+      what = `created ${facts.dockerignorePath}`;
+    } else {
+      const file = ignoreFileOf(facts)!;
+      const missing = unexcludedEntries(facts, file);
+      if (!missing.length) return done(false, `${ignoreFileName(facts)} already exists and excludes .git, .env files and node_modules where they exist`, MessageType.Info, facts.dockerignorePath);
+      change = appendToIgnoreFile(facts.dockerignorePath, facts.dockerignore, linesFor(missing, facts.topLevel));
+      what = `added ${missing.join(', ')} to ${facts.dockerignorePath}`;
+    }
+    if (!applyEditSupport) return done(false, 'cannot create a .dockerignore: the editor does not support workspace/applyEdit', MessageType.Error);
+    const edit = fileChangesEdit(null, { edits: [], files: [change] });
+    if (!edit) return done(false, 'cannot create a .dockerignore: the editor cannot create files through the language server', MessageType.Error);
+    const res = await connection.workspace.applyEdit({ label: 'Create .dockerignore', edit });
+    if (!res.applied) return done(false, `the editor did not apply the change${res.failureReason ? `: ${res.failureReason}` : ''}`, MessageType.Error);
+    contexts.clear();
+    return done(true, what, MessageType.Info, facts.dockerignorePath);
+  }
+
   connection.onExecuteCommand(async (params, token) => {
     try {
       if (params.command === COMMAND_PIN_DIGEST) return await pinDigest(params, token);
+      if (params.command === COMMAND_CREATE_DOCKERIGNORE_FOR) return await createDockerignore(params);
       show(MessageType.Error, `unknown command ${params.command}`);
       return null;
     } catch (e) {
@@ -635,6 +755,7 @@ export function normalizeSettings(raw: unknown, base: LayerwiseSettings): Layerw
     if (typeof sc.enable === 'boolean') out.shellcheck.enable = sc.enable;
     if (typeof sc.path === 'string' && sc.path.trim() !== '') out.shellcheck.path = sc.path.trim();
   }
+  if (typeof r.buildContext === 'string') out.buildContext = r.buildContext.trim();
   return out;
 }
 

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as constants from '../../shared/constants';
 import {
-  COMMAND_RESTART_SERVER, COMMAND_SHOW_DOCS, DEFAULT_SETTINGS, DOCKERFILE_NAMES, DOCKERFILE_NAME_PATTERNS,
+  COMMAND_RESTART_SERVER, COMMAND_SHOW_DOCS, COMMAND_CREATE_DOCKERIGNORE, DEFAULT_SETTINGS, DOCKERFILE_NAMES, DOCKERFILE_NAME_PATTERNS,
   LANGUAGE_ID, RESTRICTED_SETTINGS, RULE_SETTING_VALUES, SERVER_LAUNCHER, SETTINGS_SECTION,
 } from '../../shared/constants';
 import { forUntrustedWorkspace, readSettings, type Getter } from '../../client/src/settings';
@@ -78,12 +78,13 @@ describe('package.json contributes', () => {
   it('values of the wrong type fall back to the defaults', () => {
     const s = readSettings(getter({
       'layerwise.enable': 'yes', 'layerwise.run': 'sometimes', 'layerwise.rules': ['DL3007'],
-      'layerwise.registry.insecure': 'host:5000', 'layerwise.registry.timeoutMs': -1,
+      'layerwise.registry.insecure': 'host:5000', 'layerwise.registry.timeoutMs': -1, 'layerwise.buildContext': 3,
     }));
     assert.deepEqual(s, DEFAULT_SETTINGS);
     assert.deepEqual(readSettings(getter({ 'layerwise.shellcheck.enable': 'no', 'layerwise.shellcheck.path': '  ' })).shellcheck, DEFAULT_SETTINGS.shellcheck);
     const t = readSettings(getter({ 'layerwise.registry.insecure': [' reg.local:5000 ', 7, ''], 'layerwise.registry.timeoutMs': 2500 }));
     assert.deepEqual(t.registry, { insecure: ['reg.local:5000'], timeoutMs: 2500 });
+    assert.equal(readSettings(getter({ 'layerwise.buildContext': ' services/api ' })).buildContext, 'services/api');
   });
 
   it('every `layerwise.*` id in the sources is a contributed setting or command, or a COMMAND_* of shared/constants.ts', () => {
@@ -123,7 +124,7 @@ describe('package.json contributes', () => {
     const rows = new Map([...section[1].matchAll(/^\| `(layerwise\.[\w.]+)` \| `([^`]*)` \|/gm)].map((m) => [m[1], m[2]]));
     assert.deepEqual([...rows.keys()].sort(), Object.keys(props).sort());
     for (const [k, p] of Object.entries(props)) {
-      const def = typeof p.default === 'string' ? p.default : JSON.stringify(p.default);
+      const def = typeof p.default === 'string' ? (p.default === '' ? '""' : p.default) : JSON.stringify(p.default);
       assert.equal(rows.get(k), def, `${k}: README default`);
     }
   });
@@ -141,9 +142,9 @@ describe('package.json contributes', () => {
 
   it('commands, language, activation events and snippets use the shared names', () => {
     const commands = pkg.contributes.commands.map((c: { command: string }) => c.command).sort();
-    assert.deepEqual(commands, [COMMAND_RESTART_SERVER, COMMAND_SHOW_DOCS].sort());
+    assert.deepEqual(commands, [COMMAND_RESTART_SERVER, COMMAND_SHOW_DOCS, COMMAND_CREATE_DOCKERIGNORE].sort());
     const ext = fs.readFileSync(path.join(ROOT, 'client', 'src', 'extension.ts'), 'utf8');
-    for (const c of ['COMMAND_RESTART_SERVER', 'COMMAND_SHOW_DOCS']) assert.match(ext, new RegExp(`registerCommand\\(${c},`), `extension.ts registers ${c}`);
+    for (const c of ['COMMAND_RESTART_SERVER', 'COMMAND_SHOW_DOCS', 'COMMAND_CREATE_DOCKERIGNORE']) assert.match(ext, new RegExp(`registerCommand\\(${c},`), `extension.ts registers ${c}`);
     const [lang] = pkg.contributes.languages;
     assert.equal(lang.id, LANGUAGE_ID);
     assert.deepEqual(lang.filenames, [...DOCKERFILE_NAMES]);

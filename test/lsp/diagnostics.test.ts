@@ -3,7 +3,7 @@
 import { describe, it, before, after } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { LspClient, sleep, type Published } from '../helpers/lspClient';
-import { SOURCE, ruleDocsUrl, COMMAND_PIN_DIGEST, CODE_ACTION_FIX_ALL, DEFAULT_DEBOUNCE_MS } from '../../shared/constants';
+import { SOURCE, ruleDocsUrl, COMMAND_PIN_DIGEST, COMMAND_CREATE_DOCKERIGNORE_FOR, CODE_ACTION_FIX_ALL, DEFAULT_DEBOUNCE_MS } from '../../shared/constants';
 
 const DOC = 'FROM alpine:3.20\nADD a /b\n';
 const dl3020 = (p: Published) => p.diagnostics.filter((d) => d.code === 'DL3020');
@@ -13,11 +13,11 @@ describe('language server: initialize', () => {
   before(async () => { c = await LspClient.start(); });
   after(async () => { await c.stop(); });
 
-  it('advertises incremental sync, save, code action kinds and the pin command', () => {
+  it('advertises incremental sync, save, code action kinds, the pin and create-.dockerignore commands', () => {
     const caps = c.initializeResult.capabilities;
     assert.deepEqual(caps.textDocumentSync, { openClose: true, change: 2, save: { includeText: false } });
     assert.deepEqual(caps.codeActionProvider, { codeActionKinds: ['quickfix', CODE_ACTION_FIX_ALL, 'refactor.rewrite'], resolveProvider: true });
-    assert.deepEqual(caps.executeCommandProvider, { commands: [COMMAND_PIN_DIGEST] });
+    assert.deepEqual(caps.executeCommandProvider, { commands: [COMMAND_PIN_DIGEST, COMMAND_CREATE_DOCKERIGNORE_FOR] });
     assert.equal(c.initializeResult.serverInfo?.name, 'layerwise-language-server');
     assert.equal(DEFAULT_DEBOUNCE_MS, 150);
   });

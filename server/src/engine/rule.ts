@@ -9,8 +9,16 @@ import type { Model } from './model';
 export interface BuildContextFacts {
   /** The context folder as shown to the user (messages only). */
   readonly path: string;
-  /** Text of the context's `.dockerignore`, or null when it has none. */
+  /**
+   * Text of the ignore file in effect (`<Dockerfile name>.dockerignore` beside the Dockerfile,
+   * which Docker prefers, else the context's `.dockerignore`), or null when there is none.
+   */
   readonly dockerignore: string | null;
+  /**
+   * Host path of that ignore file, or of the `.dockerignore` a fix would create when there is
+   * none. Fixes that touch it carry it back (Fix.files); without it no such fix is offered.
+   */
+  readonly dockerignorePath?: string;
   /** Names of the entries at the top of the context (files and folders), for "exists" checks. */
   readonly topLevel: readonly string[];
 }

@@ -78,6 +78,8 @@ import lw1003 from './LW1003-context-copied-before-install';
 import lw1004 from './LW1004-cleanup-in-later-run';
 import lw1020 from './LW1020-missing-oci-labels';
 import lw1021 from './LW1021-major-only-tag';
+import lw1030 from './LW1030-no-dockerignore';
+import lw1031 from './LW1031-dockerignore-missing-entries';
 import lw1101 from './LW1101-stage-name-casing';
 import lw1102 from './LW1102-from-as-casing';
 import lw1103 from './LW1103-no-empty-continuation';
@@ -89,6 +91,7 @@ import lw1108 from './LW1108-invalid-default-arg-in-from';
 import lw1109 from './LW1109-expose-proto-casing';
 import lw1110 from './LW1110-expose-invalid-format';
 import lw1111 from './LW1111-invalid-definition-description';
+import lw1112 from './LW1112-copy-ignored-file';
 import lw1201 from './LW1201-expose-ssh-port';
 import lw1202 from './LW1202-workdir-system-dir';
 import lw1203 from './LW1203-update-without-install';
@@ -188,6 +191,8 @@ export const allRules: readonly Rule[] = [
   lw1004,
   lw1020,
   lw1021,
+  lw1030,
+  lw1031,
   lw1101,
   lw1102,
   lw1103,
@@ -199,6 +204,7 @@ export const allRules: readonly Rule[] = [
   lw1109,
   lw1110,
   lw1111,
+  lw1112,
   lw1201,
   lw1202,
   lw1203,

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { COMMAND_RESTART_SERVER, COMMAND_SHOW_DOCS, LANGUAGE_ID, SOURCE } from '../../../shared/constants';
+import { COMMAND_CREATE_DOCKERIGNORE, COMMAND_RESTART_SERVER, COMMAND_SHOW_DOCS, LANGUAGE_ID, SOURCE } from '../../../shared/constants';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 const FIXTURE = vscode.Uri.file(path.join(ROOT, 'test', 'vscode', 'fixtures', 'Dockerfile'));
@@ -37,7 +37,7 @@ export const tests: Array<[string, () => Promise<void>]> = [
     await ext.activate();
     assert.ok(ext.isActive);
     const commands = await vscode.commands.getCommands(true);
-    for (const c of [COMMAND_SHOW_DOCS, COMMAND_RESTART_SERVER]) assert.ok(commands.includes(c), `${c} is registered`);
+    for (const c of [COMMAND_SHOW_DOCS, COMMAND_RESTART_SERVER, COMMAND_CREATE_DOCKERIGNORE]) assert.ok(commands.includes(c), `${c} is registered`);
   }],
   ['the fixture opens as a dockerfile and gets a DL3020 diagnostic from layerwise', async () => {
     const doc = await vscode.workspace.openTextDocument(FIXTURE);
