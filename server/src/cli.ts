@@ -12,11 +12,12 @@ import { RegistryClient, DEFAULT_INSECURE_REGISTRIES } from './registry/client';
 import { pinAllDigests } from './registry/pin';
 import { unifiedDiff } from './formats/diff';
 import {
-  FORMATS, LEVEL_RANK, formatJson, formatRulesJson, formatRulesText, formatText, levelOf,
-  type FileReport, type Format, type Level,
+  FORMATS, LEVEL_RANK, formatRulesJson, formatRulesText, levelOf, render, repoWebUrl,
+  type FileReport, type Format, type Level, type RenderContext,
 } from './formats';
-// A JSON import, so esbuild inlines the version into dist/cli.js.
-import { version } from '../../package.json';
+// A JSON import, so esbuild inlines the version (and the repository's address, for rule
+// help links in SARIF) into dist/cli.js.
+import { version, repository } from '../../package.json';
 import { parseHadolintConfig, lintOptionsFrom, ruleSettingsFrom, type HadolintConfig } from './config/hadolint';
 import type { RuleContext } from './engine/rule';
 
@@ -28,11 +29,17 @@ Dockerfile.* and Containerfile.* (not *.dockerignore; node_modules and .git are
 skipped). "-" reads a Dockerfile from stdin (reported as file "-").
 
 Options:
-  -f, --format <text|json>         output format (default: text)
+  -f, --format <format>            output format (default: text):
                                    text: file:line:column: level code message
                                    json: one array of {file, line, column, endLine,
                                    endColumn, level, code, name, aliases, message,
                                    fixable, fixSafety}
+                                   sarif: SARIF 2.1.0 for code scanning, with rule
+                                   help links and fixes
+                                   checkstyle: Checkstyle XML
+                                   gitlab: GitLab Code Quality report (JSON)
+                                   github: GitHub Actions workflow annotations
+      --no-color                   never colour the text format
       --enable <ids>               enable rules by code, name or alias; comma-separated,
                                    repeatable; "all" enables every rule
       --disable <ids>              disable rules (wins over --enable); "all" disables all
@@ -59,8 +66,8 @@ Options:
   -h, --help                       print this help
 
 Levels are hadolint's: error, warning, info, style. Lines and columns are 1-based;
-columns count characters. Colour is used only when stdout is a terminal and NO_COLOR
-is not set.
+columns count characters. The text format is coloured only when stdout is a terminal
+and NO_COLOR is not set (FORCE_COLOR=1 colours it anyway; NO_COLOR wins).
 
 Configuration: for each Dockerfile the nearest .layerwise.yaml, .layerwise.yml,
 .hadolint.yaml or .hadolint.yml from its folder up to the repository root (a folder
@@ -95,6 +102,7 @@ interface Args {
   config?: string;
   noConfig: boolean;
   listRules: boolean;
+  noColor: boolean;
   version: boolean;
   help: boolean;
   inputs: string[];
@@ -103,7 +111,7 @@ interface Args {
 const splitIds = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
 
 export function parseArgs(argv: readonly string[]): Args {
-  const a: Args = { format: 'text', enable: [], disable: [], fix: false, fixDryRun: false, pinDigests: false, insecureRegistries: [], registryTimeoutMs: 10000, threshold: 'info', thresholdSet: false, noConfig: false, listRules: false, version: false, help: false, inputs: [] };
+  const a: Args = { format: 'text', enable: [], disable: [], fix: false, fixDryRun: false, pinDigests: false, insecureRegistries: [], registryTimeoutMs: 10000, threshold: 'info', thresholdSet: false, noConfig: false, listRules: false, noColor: false, version: false, help: false, inputs: [] };
   const takesValue = new Map([
     ['--format', '--format'], ['-f', '--format'],
     ['--enable', '--enable'], ['--disable', '--disable'],
@@ -112,7 +120,7 @@ export function parseArgs(argv: readonly string[]): Args {
     ['--config', '--config'],
   ]);
   const flags = new Map([
-    ['--fix', 'fix'], ['--fix-dry-run', 'fixDryRun'], ['--pin-digests', 'pinDigests'], ['--list-rules', 'listRules'], ['--no-config', 'noConfig'], ['--version', 'version'], ['-v', 'version'], ['--help', 'help'], ['-h', 'help'],
+    ['--fix', 'fix'], ['--fix-dry-run', 'fixDryRun'], ['--pin-digests', 'pinDigests'], ['--list-rules', 'listRules'], ['--no-config', 'noConfig'], ['--no-color', 'noColor'], ['--version', 'version'], ['-v', 'version'], ['--help', 'help'], ['-h', 'help'],
   ] as const);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -135,7 +143,7 @@ export function parseArgs(argv: readonly string[]): Args {
     switch (opt) {
       case '--format': {
         const v = value.toLowerCase() === 'tty' ? 'text' : value.toLowerCase(); // hadolint's name for text
-        if (!(FORMATS as readonly string[]).includes(v)) throw new UsageError(`unknown format '${value}' (expected ${FORMATS.join(' or ')})`);
+        if (!(FORMATS as readonly string[]).includes(v)) throw new UsageError(`unknown format '${value}' (expected ${FORMATS.join(', ')})`);
         a.format = v as Format;
         break;
       }
@@ -245,13 +253,23 @@ export interface Io {
   color: boolean;
 }
 
+/**
+ * Whether the text format may use colour: NO_COLOR (any non-empty value) never; else
+ * FORCE_COLOR (non-empty, other than 0 or false) always; else only on a terminal.
+ */
+export function colorWanted(isTTY: boolean, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined && force !== '') return !['0', 'false'].includes(force.toLowerCase());
+  return isTTY;
+}
+
 function defaultIo(): Io {
-  const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '';
   return {
     stdout: (s) => { if (s) process.stdout.write(s); },
     stderr: (s) => { if (s) process.stderr.write(s); },
     readStdin,
-    color: !!process.stdout.isTTY && !noColor,
+    color: colorWanted(!!process.stdout.isTTY),
   };
 }
 
@@ -377,15 +395,16 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
     thresholds.set(reports[reports.length - 1], threshold);
   }
 
+  const rctx: RenderContext = { color: false, rules: allRules, version, repoUrl: repoWebUrl(repository), cwd: process.cwd() };
   if (args.fixDryRun) {
     // stdout carries the diff; the findings report goes to stderr.
     io.stdout(diffs.join(''));
-    io.stderr(args.format === 'json' ? formatJson(reports) : formatText(reports, { color: false }));
+    io.stderr(render(args.format, reports, rctx));
     return exitCode(reports, thresholds, ioError);
   }
 
   // With --fix and stdin, stdout carries the fixed text; the report goes to stderr.
-  const report = args.format === 'json' ? formatJson(reports) : formatText(reports, { color: io.color && fixedStdin === undefined });
+  const report = render(args.format, reports, { ...rctx, color: io.color && !args.noColor && fixedStdin === undefined });
   if (fixedStdin !== undefined) { io.stdout(fixedStdin); io.stderr(report); }
   else io.stdout(report);
 

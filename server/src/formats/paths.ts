@@ -1,0 +1,27 @@
+// How CI consumers want a file named: relative to the job's working folder (the repository
+// checkout), with forward slashes. Used by the sarif, gitlab and github formats.
+import * as path from 'node:path';
+
+/**
+ * `file` as a repository-relative, forward-slash path when it lies under `cwd`; a path
+ * outside `cwd` stays absolute (forward slashes too); `-` (stdin) stays `-`.
+ */
+export function repoPath(file: string, cwd: string): string {
+  if (file === '-') return '-';
+  const abs = path.resolve(cwd, file);
+  const rel = path.relative(cwd, abs);
+  const out = rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs;
+  return out.split(path.sep).join('/');
+}
+
+/** The repository's web address from package.json's `repository` (git+, .git and ssh forms accepted). */
+export function repoWebUrl(repository: string | { url?: string } | undefined): string | undefined {
+  const raw = typeof repository === 'string' ? repository : repository?.url;
+  if (!raw) return undefined;
+  let u = raw.trim().replace(/^git\+/, '').replace(/\.git$/, '');
+  const ssh = /^git@([^:]+):(.+)$/.exec(u);
+  if (ssh) u = `https://${ssh[1]}/${ssh[2]}`;
+  if (/^github:/.test(u)) u = `https://github.com/${u.slice(7)}`;
+  if (/^[\w.-]+\/[\w.-]+$/.test(u)) u = `https://github.com/${u}`;
+  return /^https?:\/\//.test(u) ? u.replace(/\/+$/, '') : undefined;
+}
