@@ -12,13 +12,15 @@ import { RegistryClient, DEFAULT_INSECURE_REGISTRIES } from './registry/client';
 import { pinAllDigests } from './registry/pin';
 import { unifiedDiff } from './formats/diff';
 import {
-  FORMATS, LEVEL_RANK, formatRulesJson, formatRulesText, levelOf, render, repoWebUrl,
+  FORMATS, LEVEL_RANK, parseFormat, formatRulesJson, formatRulesText, levelOf, render, repoWebUrl,
   type FileReport, type Format, type Level, type RenderContext,
 } from './formats';
 // A JSON import, so esbuild inlines the version (and the repository's address, for rule
 // help links in SARIF) into dist/cli.js.
 import { version, repository } from '../../package.json';
-import { parseHadolintConfig, lintOptionsFrom, ruleSettingsFrom, type HadolintConfig } from './config/hadolint';
+import { parseHadolintConfig, type HadolintConfig } from './config/hadolint';
+import { readEnv, type EnvSettings } from './config/env';
+import { resolveSettings, formatEffectiveText, effectiveJson, type Setting } from './config/effective';
 import type { RuleContext } from './engine/rule';
 
 export const HELP = `Usage: layerwise [options] <file|dir|->...
@@ -62,6 +64,10 @@ Options:
                                    instead of looking for one
       --no-config                  read no configuration file
       --list-rules                 list every rule (a JSON array with --format json)
+      --print-config               print the settings each given file (default:
+                                   ./Dockerfile; a folder: a Dockerfile in it) would
+                                   be linted with and where each one comes from
+                                   (JSON with --format json); lints nothing
   -v, --version                    print the version
   -h, --help                       print this help
 
@@ -76,7 +82,14 @@ with .git) is used, else $XDG_CONFIG_HOME/layerwise.yaml or hadolint.yaml,
 ~/.hadolint.yaml. Keys: ignored, override, failure-threshold, no-fail,
 disable-ignore-pragma, trustedRegistries (DL3026), label-schema and strict-labels
 (DL3049-DL3058); .layerwise.yaml also takes rules: {code: on|off|error|warning|info|hint}.
-Command-line options win.
+
+Environment (for CI; LAYERWISE_<NAME> wins over hadolint's HADOLINT_<NAME>): FORMAT,
+FAILURE_THRESHOLD, NOFAIL, IGNORE, OVERRIDE_ERROR, OVERRIDE_WARNING, OVERRIDE_INFO,
+OVERRIDE_STYLE (comma-separated rule codes), DISABLE_IGNORE_PRAGMA, TRUSTED_REGISTRIES,
+REQUIRE_LABELS (label:type,...), STRICT_LABELS, VERBOSE; and LAYERWISE_RULES
+(code=on|off|error|warning|info|hint,...). Booleans: 1/0, true/false, yes/no, on/off.
+An invalid value is an error (exit 2). Command-line options win over the environment,
+the environment over the config file.
 
 Exit status: 0 nothing at or above the threshold, 1 findings at or above it,
 2 usage, I/O or configuration error (other files are still linted).
@@ -89,6 +102,8 @@ class UsageError extends Error {}
 
 interface Args {
   format: Format;
+  /** True when -f/--format was given (it then wins over LAYERWISE_FORMAT / HADOLINT_FORMAT). */
+  formatSet: boolean;
   enable: string[];
   disable: string[];
   fix: boolean;
@@ -102,6 +117,7 @@ interface Args {
   config?: string;
   noConfig: boolean;
   listRules: boolean;
+  printConfig: boolean;
   noColor: boolean;
   version: boolean;
   help: boolean;
@@ -111,7 +127,7 @@ interface Args {
 const splitIds = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
 
 export function parseArgs(argv: readonly string[]): Args {
-  const a: Args = { format: 'text', enable: [], disable: [], fix: false, fixDryRun: false, pinDigests: false, insecureRegistries: [], registryTimeoutMs: 10000, threshold: 'info', thresholdSet: false, noConfig: false, listRules: false, noColor: false, version: false, help: false, inputs: [] };
+  const a: Args = { format: 'text', formatSet: false, printConfig: false, enable: [], disable: [], fix: false, fixDryRun: false, pinDigests: false, insecureRegistries: [], registryTimeoutMs: 10000, threshold: 'info', thresholdSet: false, noConfig: false, listRules: false, noColor: false, version: false, help: false, inputs: [] };
   const takesValue = new Map([
     ['--format', '--format'], ['-f', '--format'],
     ['--enable', '--enable'], ['--disable', '--disable'],
@@ -120,7 +136,7 @@ export function parseArgs(argv: readonly string[]): Args {
     ['--config', '--config'],
   ]);
   const flags = new Map([
-    ['--fix', 'fix'], ['--fix-dry-run', 'fixDryRun'], ['--pin-digests', 'pinDigests'], ['--list-rules', 'listRules'], ['--no-config', 'noConfig'], ['--no-color', 'noColor'], ['--version', 'version'], ['-v', 'version'], ['--help', 'help'], ['-h', 'help'],
+    ['--fix', 'fix'], ['--fix-dry-run', 'fixDryRun'], ['--pin-digests', 'pinDigests'], ['--list-rules', 'listRules'], ['--print-config', 'printConfig'], ['--no-config', 'noConfig'], ['--no-color', 'noColor'], ['--version', 'version'], ['-v', 'version'], ['--help', 'help'], ['-h', 'help'],
   ] as const);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -142,9 +158,10 @@ export function parseArgs(argv: readonly string[]): Args {
     else throw new UsageError(`option '${opt}' needs a value`);
     switch (opt) {
       case '--format': {
-        const v = value.toLowerCase() === 'tty' ? 'text' : value.toLowerCase(); // hadolint's name for text
-        if (!(FORMATS as readonly string[]).includes(v)) throw new UsageError(`unknown format '${value}' (expected ${FORMATS.join(', ')})`);
-        a.format = v as Format;
+        const v = parseFormat(value); // hadolint's names tty and gitlab_codeclimate too
+        if (!v) throw new UsageError(`unknown format '${value}' (expected ${FORMATS.join(', ')})`);
+        a.format = v;
+        a.formatSet = true;
         break;
       }
       case '--insecure-registry': a.insecureRegistries.push(...splitIds(value)); break;
@@ -251,6 +268,8 @@ export interface Io {
   stderr(s: string): void;
   readStdin(): Promise<string>;
   color: boolean;
+  /** The environment (LAYERWISE_* / HADOLINT_* overrides); process.env when absent. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /**
@@ -277,17 +296,27 @@ function defaultIo(): Io {
 export async function main(argv: readonly string[], io: Io = defaultIo()): Promise<number> {
   const fail = (msg: string) => io.stderr(`layerwise: ${msg}\n`);
   let args: Args;
+  let env: EnvSettings;
+  let format: Setting<string>;
   try {
     args = parseArgs(argv);
     if (args.help) { io.stdout(HELP); return 0; }
     if (args.version) { io.stdout(`layerwise ${version}\n`); return 0; }
+    const fromEnv = readEnv(io.env ?? process.env, parseFormat);
+    for (const w of fromEnv.warnings) fail(`warning: ${w}`);
+    if (fromEnv.errors.length) throw new UsageError(fromEnv.errors.join('\nlayerwise: '));
+    env = fromEnv.settings;
+    format = args.formatSet ? { value: args.format, source: { kind: 'cli', name: '--format' } }
+      : env.format ? { value: env.format.value, source: { kind: 'env', name: env.format.name } }
+      : { value: args.format, source: { kind: 'default' } };
+    args.format = format.value as Format;
     if (args.listRules) {
       io.stdout(args.format === 'json' ? formatRulesJson(allRules) : formatRulesText(allRules));
       return 0;
     }
     const unknown = unknownRuleIds([...args.enable, ...args.disable]);
     if (unknown.length) throw new UsageError(`unknown rule id${unknown.length > 1 ? 's' : ''} in --enable/--disable: ${unknown.join(', ')} (see --list-rules)`);
-    if (args.inputs.length === 0) throw new UsageError('no input files (give files, directories or - for stdin; see --help)');
+    if (args.inputs.length === 0 && !args.printConfig) throw new UsageError('no input files (give files, directories or - for stdin; see --help)');
   } catch (e) {
     if (e instanceof UsageError) { fail(e.message); return 2; }
     throw e;
@@ -315,14 +344,40 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
     return cfg;
   };
   const dirConfig = new Map<string, string | undefined>();
-  const configFor = (file: string): HadolintConfig | undefined => {
+  const configPathFor = (file: string): string | undefined => {
     if (args.noConfig) return undefined;
-    if (args.config !== undefined) return loadConfig(args.config);
+    if (args.config !== undefined) return args.config;
     const dir = path.resolve(file === '-' ? '.' : path.dirname(file));
     if (!dirConfig.has(dir)) dirConfig.set(dir, discoverConfig(dir));
-    const p = dirConfig.get(dir);
-    return p === undefined ? undefined : loadConfig(p);
+    return dirConfig.get(dir);
   };
+  // Per config file: the settings of every layer (defaults < file < environment < options).
+  const effective = new Map<string | undefined, ReturnType<typeof resolveSettings>>();
+  const settingsFor = (file: string) => {
+    const p = configPathFor(file);
+    let e = effective.get(p);
+    if (!e) {
+      const cfg = p === undefined ? undefined : loadConfig(p);
+      e = resolveSettings(cfg, p, env, { enable: args.enable, disable: args.disable, failureThreshold: args.thresholdSet ? args.threshold : undefined });
+      effective.set(p, e);
+      if (env.verbose?.value) io.stderr(`layerwise: settings for ${file}: ${p === undefined ? 'no config file' : `config file ${p}`}\n`);
+    }
+    return e;
+  };
+
+  if (args.printConfig) {
+    // The settings a Dockerfile at each given path would get (a folder: a Dockerfile in it).
+    const targets = args.inputs.length ? args.inputs : ['Dockerfile'];
+    const out = targets.map((t) => {
+      let file = t;
+      try { if (t !== '-' && fs.statSync(t).isDirectory()) file = path.join(t, 'Dockerfile'); } catch { /* need not exist */ }
+      return { file, e: settingsFor(file) };
+    });
+    io.stdout(args.format === 'json'
+      ? JSON.stringify(out.map(({ file, e }) => effectiveJson(file, e, format)), null, 2) + '\n'
+      : out.map(({ file, e }) => formatEffectiveText(file, e, format)).join('\n'));
+    return ioError ? 2 : 0;
+  }
 
   // Expand inputs to files, keeping argument order; each file once.
   const files: string[] = [];
@@ -353,10 +408,10 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
     : null;
   const verb = args.fixDryRun ? 'would fix' : 'fixed';
   for (const file of files) {
-    const cfg = configFor(file);
-    const options: LintOptions = lintOptionsFrom(cfg, { enable: args.enable, disable: args.disable });
-    const ctx: RuleContext = { settings: ruleSettingsFrom(cfg) };
-    const threshold: Threshold = args.thresholdSet ? args.threshold : cfg?.failureThreshold ?? args.threshold;
+    const eff = settingsFor(file);
+    const options: LintOptions = eff.options;
+    const ctx: RuleContext = { settings: eff.ruleSettings };
+    const threshold: Threshold = eff.failureThreshold.value;
     let text: string;
     try {
       text = file === '-' ? await io.readStdin() : readDockerfile(file);

@@ -24,6 +24,13 @@ export { repoPath, repoWebUrl } from './paths';
 export const FORMATS = ['text', 'json', 'sarif', 'checkstyle', 'gitlab', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
 
+/** A format name as given (any case; hadolint's `tty` and `gitlab_codeclimate` accepted), or undefined. */
+export function parseFormat(name: string): Format | undefined {
+  const v = name.trim().toLowerCase();
+  const f = v === 'tty' ? 'text' : v === 'gitlab_codeclimate' ? 'gitlab' : v;
+  return (FORMATS as readonly string[]).includes(f) ? (f as Format) : undefined;
+}
+
 export interface RenderContext {
   color: boolean;
   rules: readonly { meta: RuleMeta }[];
