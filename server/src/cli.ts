@@ -26,9 +26,11 @@ import type { RuleContext } from './engine/rule';
 export const HELP = `Usage: layerwise [options] <file|dir|->...
 
 Lint Dockerfiles against container best practices and fix what can be fixed safely.
-Directories are searched recursively for Dockerfile, Containerfile, *.dockerfile,
-Dockerfile.* and Containerfile.* (not *.dockerignore; node_modules and .git are
-skipped). "-" reads a Dockerfile from stdin (reported as file "-").
+Directories are searched recursively, in sorted order, for Dockerfile, Containerfile,
+*.dockerfile, Dockerfile.* and Containerfile.* (not *.dockerignore), skipping
+node_modules, .git and what the repository's .gitignore files exclude. "-" reads a
+Dockerfile from stdin (reported as file "-"). When more than one file is linted, the
+text format ends with a summary line on stderr (files, findings by level, fixable).
 
 Options:
   -f, --format <format>            output format (default: text):
@@ -63,6 +65,7 @@ Options:
       --config <file>              read settings from this hadolint-style YAML file
                                    instead of looking for one
       --no-config                  read no configuration file
+      --no-gitignore               also lint files that .gitignore files exclude
       --list-rules                 list every rule (a JSON array with --format json)
       --print-config               print the settings each given file (default:
                                    ./Dockerfile; a folder: a Dockerfile in it) would
@@ -118,6 +121,7 @@ interface Args {
   noConfig: boolean;
   listRules: boolean;
   printConfig: boolean;
+  noGitignore: boolean;
   noColor: boolean;
   version: boolean;
   help: boolean;
@@ -127,7 +131,7 @@ interface Args {
 const splitIds = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
 
 export function parseArgs(argv: readonly string[]): Args {
-  const a: Args = { format: 'text', formatSet: false, printConfig: false, enable: [], disable: [], fix: false, fixDryRun: false, pinDigests: false, insecureRegistries: [], registryTimeoutMs: 10000, threshold: 'info', thresholdSet: false, noConfig: false, listRules: false, noColor: false, version: false, help: false, inputs: [] };
+  const a: Args = { format: 'text', formatSet: false, printConfig: false, noGitignore: false, enable: [], disable: [], fix: false, fixDryRun: false, pinDigests: false, insecureRegistries: [], registryTimeoutMs: 10000, threshold: 'info', thresholdSet: false, noConfig: false, listRules: false, noColor: false, version: false, help: false, inputs: [] };
   const takesValue = new Map([
     ['--format', '--format'], ['-f', '--format'],
     ['--enable', '--enable'], ['--disable', '--disable'],
@@ -136,7 +140,7 @@ export function parseArgs(argv: readonly string[]): Args {
     ['--config', '--config'],
   ]);
   const flags = new Map([
-    ['--fix', 'fix'], ['--fix-dry-run', 'fixDryRun'], ['--pin-digests', 'pinDigests'], ['--list-rules', 'listRules'], ['--print-config', 'printConfig'], ['--no-config', 'noConfig'], ['--no-color', 'noColor'], ['--version', 'version'], ['-v', 'version'], ['--help', 'help'], ['-h', 'help'],
+    ['--fix', 'fix'], ['--fix-dry-run', 'fixDryRun'], ['--pin-digests', 'pinDigests'], ['--list-rules', 'listRules'], ['--print-config', 'printConfig'], ['--no-gitignore', 'noGitignore'], ['--no-config', 'noConfig'], ['--no-color', 'noColor'], ['--version', 'version'], ['-v', 'version'], ['--help', 'help'], ['-h', 'help'],
   ] as const);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -192,6 +196,7 @@ export function parseArgs(argv: readonly string[]): Args {
 
 export { CONFIG_NAMES, discoverConfig } from './config/discover';
 import { discoverConfig } from './config/discover';
+import { GitIgnore } from './host/gitignore';
 
 /** Dockerfile-like names: Dockerfile, Containerfile, *.dockerfile, Dockerfile.*, Containerfile.* */
 export function isDockerfileName(name: string): boolean {
@@ -205,19 +210,28 @@ const SKIP_DIRS = new Set(['node_modules', '.git']);
 const byName = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 
 /**
- * Dockerfile-like files under `dir`, depth first, entries in code-unit order. Symlinked
- * directories are not followed (so links cannot loop); a folder that cannot be read is
- * reported through `onError` and the walk goes on.
+ * Dockerfile-like files under `dir`, depth first, entries in code-unit order (so the output
+ * order does not depend on the file system). Symlinked directories are not followed (so
+ * links cannot loop); paths git ignores (.gitignore files of the repository, nested ones
+ * included, and .git/info/exclude) are skipped unless `gitignore` is false; a folder that
+ * cannot be read is reported through `onError` and the walk goes on.
  */
-export function findDockerfiles(dir: string, onError: (p: string, e: unknown) => void = (_p, e) => { throw e; }): string[] {
+export function findDockerfiles(dir: string, onError: (p: string, e: unknown) => void = (_p, e) => { throw e; }, opts: { gitignore?: boolean } = {}): string[] {
   const out: string[] = [];
-  const walk = (d: string) => {
+  const walk = (d: string, rules: GitIgnore | null) => {
     let entries: fs.Dirent[];
     try { entries = fs.readdirSync(d, { withFileTypes: true }).sort((x, y) => byName(x.name, y.name)); } catch (e) { onError(d, e); return; }
+    const abs = rules ? path.resolve(d) : '';
     for (const e of entries) {
       const p = path.join(d, e.name);
-      if (e.isDirectory()) { if (!SKIP_DIRS.has(e.name)) walk(p); continue; }
+      if (e.isDirectory()) {
+        if (SKIP_DIRS.has(e.name)) continue;
+        if (rules && rules.ignores(path.join(abs, e.name), true)) continue;
+        walk(p, rules && rules.enter(path.join(abs, e.name)));
+        continue;
+      }
       if (!isDockerfileName(e.name)) continue;
+      if (rules && rules.ignores(path.join(abs, e.name), false)) continue;
       if (e.isFile()) out.push(p);
       else if (e.isSymbolicLink()) {
         try { if (fs.statSync(p).isFile()) out.push(p); } catch (err) {
@@ -227,7 +241,7 @@ export function findDockerfiles(dir: string, onError: (p: string, e: unknown) =>
       }
     }
   };
-  walk(dir);
+  walk(dir, opts.gitignore === false ? null : GitIgnore.forWalk(dir));
   return out;
 }
 
@@ -381,6 +395,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
 
   // Expand inputs to files, keeping argument order; each file once.
   const files: string[] = [];
+  let folders = 0;
   const seen = new Set<string>();
   const add = (f: string) => { const key = f === '-' ? '-' : path.resolve(f); if (!seen.has(key)) { seen.add(key); files.push(f); } };
   for (const input of args.inputs) {
@@ -389,7 +404,8 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
     try { st = fs.statSync(input); } catch (e) { fail(`${input}: ${errMessage(e)}`); ioError = true; continue; }
     if (!st.isDirectory()) { add(input); continue; }
     let found: string[];
-    found = findDockerfiles(input, (p, e) => { fail(`${p}: ${errMessage(e)}`); ioError = true; });
+    found = findDockerfiles(input, (p, e) => { fail(`${p}: ${errMessage(e)}`); ioError = true; }, { gitignore: !args.noGitignore });
+    folders++;
     if (found.length === 0) fail(`warning: no Dockerfiles found under ${input}`);
     found.forEach(add);
   }
@@ -450,11 +466,13 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
     thresholds.set(reports[reports.length - 1], threshold);
   }
 
+  // Text output ends with a summary on stderr when more than one file (or a folder) was linted.
+  const summary = args.format === 'text' && (folders > 0 || reports.length > 1) ? summaryLine(reports) : '';
   const rctx: RenderContext = { color: false, rules: allRules, version, repoUrl: repoWebUrl(repository), cwd: process.cwd() };
   if (args.fixDryRun) {
     // stdout carries the diff; the findings report goes to stderr.
     io.stdout(diffs.join(''));
-    io.stderr(render(args.format, reports, rctx));
+    io.stderr(render(args.format, reports, rctx) + summary);
     return exitCode(reports, thresholds, ioError);
   }
 
@@ -462,8 +480,29 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
   const report = render(args.format, reports, { ...rctx, color: io.color && !args.noColor && fixedStdin === undefined });
   if (fixedStdin !== undefined) { io.stdout(fixedStdin); io.stderr(report); }
   else io.stdout(report);
+  io.stderr(summary);
 
   return exitCode(reports, thresholds, ioError);
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** "3 files linted: 1 error, 2 warnings, 1 info, 0 style; 2 fixable (1 by --fix)" */
+export function summaryLine(reports: readonly FileReport[]): string {
+  const by: Record<Level, number> = { error: 0, warning: 0, info: 0, style: 0 };
+  let fixable = 0;
+  let safe = 0;
+  for (const r of reports) {
+    for (const f of r.findings) {
+      by[levelOf(f.severity)]++;
+      if (f.fixes.length) fixable++;
+      if (f.fixes.some((x) => x.safety === 'safe')) safe++;
+    }
+  }
+  const total = by.error + by.warning + by.info + by.style;
+  const head = `${plural(reports.length, 'file')} linted`;
+  if (total === 0) return `${head}: no findings\n`;
+  return `${head}: ${plural(by.error, 'error')}, ${plural(by.warning, 'warning')}, ${by.info} info, ${by.style} style; ${fixable} fixable (${safe} by --fix)\n`;
 }
 
 function exitCode(reports: FileReport[], thresholds: Map<FileReport, Threshold>, ioError: boolean): number {
