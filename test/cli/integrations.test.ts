@@ -12,6 +12,7 @@ import { parse as parseYaml } from 'yaml';
 import { HELP, isDockerfileName } from '../../server/src/cli';
 import { ENV_SUFFIXES, LAYERWISE_ONLY } from '../../server/src/config/env';
 import { FORMATS } from '../../server/src/formats';
+import { allRules } from '../../server/src/engine';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const BIN = path.join(ROOT, 'bin', 'layerwise.js');
@@ -94,6 +95,25 @@ describe('integrations', () => {
       for (const p of yes) assert.ok(picks(p), `${p} should be linted`);
       for (const p of no) assert.ok(!picks(p), `${p} should not be linted`);
       for (const p of [...yes, ...no]) assert.equal(picks(p), isDockerfileName(path.posix.basename(p)), `${p}: same as the CLI's discovery`);
+    });
+  });
+
+  describe('npm pack (how pre-commit installs a node hook)', () => {
+    it('packs the built CLI despite .gitignore, and the unpacked package runs without node_modules', () => {
+      assert.ok(fs.existsSync(path.join(ROOT, 'dist', 'cli.js')), 'dist/cli.js missing: run npm run build');
+      const dest = fs.mkdtempSync(path.join(os.tmpdir(), 'layerwise-pack-'));
+      const npm = spawnSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dest], { cwd: ROOT, encoding: 'utf8', shell: process.platform === 'win32' });
+      assert.equal(npm.status, 0, npm.stderr);
+      const [info] = JSON.parse(npm.stdout);
+      const packed = new Set((info.files as { path: string }[]).map((f) => f.path));
+      for (const f of ['bin/layerwise.js', 'dist/cli.js', 'dist/web-tree-sitter.wasm', 'dist/tree-sitter-bash.wasm', 'package.json']) assert.ok(packed.has(f), `${f} is packed`);
+      assert.ok(![...packed].some((f) => f.startsWith('node_modules/') || f.startsWith('test/') || f.startsWith('out/')), 'no tests, build output or dependencies');
+      const tar = spawnSync('tar', ['xzf', info.filename, '-C', dest], { cwd: dest, encoding: 'utf8' });
+      assert.equal(tar.status, 0, `tar is needed for this test: ${tar.stderr ?? tar.error}`);
+      fs.writeFileSync(path.join(dest, 'Dockerfile'), 'FROM alpine:3.20\nADD a /a\n');
+      const r = spawnSync(process.execPath, [path.join(dest, 'package', 'bin', 'layerwise.js'), '--no-config', '--disable', allRules.map((x) => x.meta.code).filter((c) => c !== 'DL3020').join(','), 'Dockerfile'], { cwd: dest, encoding: 'utf8' });
+      assert.equal(r.stdout, 'Dockerfile:2:1: error DL3020 Use COPY instead of ADD for local files and folders\n', r.stderr);
+      assert.equal(r.status, 1);
     });
   });
 
