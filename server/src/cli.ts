@@ -3,8 +3,9 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Finding, LintOptions } from '../../shared/types';
-import { lint, fixAll, allRules, unknownRuleIds } from './engine';
+import type { Finding, LintOptions, Severity } from '../../shared/types';
+import { lint, fixAll, allRules, unknownRuleIds, findRule } from './engine';
+import { LABEL_TYPES } from './engine/labels';
 import { initEngine } from './host/shellWasm';
 import { buildModel } from './engine/model';
 import { applyEdits } from './engine/text';
@@ -74,6 +75,12 @@ Options:
   -v, --version                    print the version
   -h, --help                       print this help
 
+hadolint's options work too: --ignore <code> (as --disable), --error, --warning,
+--info and --style <code> (set a rule's level), --no-fail (as -t none, unless -t is
+given), --trusted-registry <host>, --require-label <label:type>, --strict-labels,
+--disable-ignore-pragma, -c <file> (as --config) and -V, --verbose (which config file
+the Dockerfiles use, on stderr). Those taking a value are repeatable.
+
 Levels are hadolint's: error, warning, info, style. Lines and columns are 1-based;
 columns count characters. The text format is coloured only when stdout is a terminal
 and NO_COLOR is not set (FORCE_COLOR=1 colours it anyway; NO_COLOR wins).
@@ -123,6 +130,16 @@ interface Args {
   printConfig: boolean;
   noGitignore: boolean;
   noColor: boolean;
+  /** hadolint's options: --error/--warning/--info/--style <code> (canonical code → level). */
+  levels: Record<string, Severity>;
+  /** The option that set each code's level, for --print-config. */
+  levelFlags: Record<string, string>;
+  noFail: boolean;
+  trustedRegistries?: string[];
+  requireLabels?: Record<string, string>;
+  strictLabels: boolean;
+  disableIgnorePragma: boolean;
+  verbose: boolean;
   version: boolean;
   help: boolean;
   inputs: string[];
@@ -131,16 +148,19 @@ interface Args {
 const splitIds = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
 
 export function parseArgs(argv: readonly string[]): Args {
-  const a: Args = { format: 'text', formatSet: false, printConfig: false, noGitignore: false, enable: [], disable: [], fix: false, fixDryRun: false, pinDigests: false, insecureRegistries: [], registryTimeoutMs: 10000, threshold: 'info', thresholdSet: false, noConfig: false, listRules: false, noColor: false, version: false, help: false, inputs: [] };
+  const a: Args = { format: 'text', formatSet: false, printConfig: false, noGitignore: false, enable: [], disable: [], fix: false, fixDryRun: false, pinDigests: false, insecureRegistries: [], registryTimeoutMs: 10000, threshold: 'info', thresholdSet: false, noConfig: false, listRules: false, noColor: false, levels: {}, levelFlags: {}, noFail: false, strictLabels: false, disableIgnorePragma: false, verbose: false, version: false, help: false, inputs: [] };
   const takesValue = new Map([
     ['--format', '--format'], ['-f', '--format'],
     ['--enable', '--enable'], ['--disable', '--disable'],
     ['--failure-threshold', '--failure-threshold'], ['-t', '--failure-threshold'],
     ['--insecure-registry', '--insecure-registry'], ['--registry-timeout', '--registry-timeout'],
-    ['--config', '--config'],
+    ['--config', '--config'], ['-c', '--config'],
+    // hadolint's names
+    ['--ignore', '--ignore'], ['--error', '--error'], ['--warning', '--warning'], ['--info', '--info'], ['--style', '--style'],
+    ['--trusted-registry', '--trusted-registry'], ['--require-label', '--require-label'],
   ]);
   const flags = new Map([
-    ['--fix', 'fix'], ['--fix-dry-run', 'fixDryRun'], ['--pin-digests', 'pinDigests'], ['--list-rules', 'listRules'], ['--print-config', 'printConfig'], ['--no-gitignore', 'noGitignore'], ['--no-config', 'noConfig'], ['--no-color', 'noColor'], ['--version', 'version'], ['-v', 'version'], ['--help', 'help'], ['-h', 'help'],
+    ['--fix', 'fix'], ['--fix-dry-run', 'fixDryRun'], ['--pin-digests', 'pinDigests'], ['--list-rules', 'listRules'], ['--print-config', 'printConfig'], ['--no-gitignore', 'noGitignore'], ['--no-fail', 'noFail'], ['--strict-labels', 'strictLabels'], ['--disable-ignore-pragma', 'disableIgnorePragma'], ['--verbose', 'verbose'], ['-V', 'verbose'], ['--no-config', 'noConfig'], ['--no-color', 'noColor'], ['--version', 'version'], ['-v', 'version'], ['--help', 'help'], ['-h', 'help'],
   ] as const);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -182,6 +202,28 @@ export function parseArgs(argv: readonly string[]): Args {
         if (!(THRESHOLDS as readonly string[]).includes(v)) throw new UsageError(`unknown failure threshold '${value}' (expected ${THRESHOLDS.join(', ')})`);
         a.threshold = v as Threshold;
         a.thresholdSet = true;
+        break;
+      }
+      case '--ignore': a.disable.push(...splitIds(value)); break;
+      case '--error': case '--warning': case '--info': case '--style': {
+        const level: Severity = opt === '--style' ? 'hint' : (opt.slice(2) as Severity);
+        for (const id of splitIds(value)) {
+          const rule = findRule(id);
+          if (!rule) throw new UsageError(`unknown rule id '${id}' in ${opt} (see --list-rules)`);
+          a.levels[rule.meta.code] = level;
+          a.levelFlags[rule.meta.code] = opt;
+        }
+        break;
+      }
+      case '--trusted-registry': (a.trustedRegistries ??= []).push(...splitIds(value)); break;
+      case '--require-label': {
+        for (const item of splitIds(value)) {
+          const colon = item.lastIndexOf(':');
+          const label = colon > 0 ? item.slice(0, colon).trim() : '';
+          const type = colon > 0 ? item.slice(colon + 1).trim() : '';
+          if (!label || !(LABEL_TYPES as readonly string[]).includes(type)) throw new UsageError(`--require-label needs label:type (types: ${LABEL_TYPES.join(', ')}), not '${item}'`);
+          (a.requireLabels ??= {})[label] = type;
+        }
         break;
       }
       case '--config':
@@ -372,9 +414,14 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
     let e = effective.get(p);
     if (!e) {
       const cfg = p === undefined ? undefined : loadConfig(p);
-      e = resolveSettings(cfg, p, env, { enable: args.enable, disable: args.disable, failureThreshold: args.thresholdSet ? args.threshold : undefined });
+      e = resolveSettings(cfg, p, env, {
+        enable: args.enable, disable: args.disable, failureThreshold: args.thresholdSet ? args.threshold : args.noFail ? 'none' : undefined,
+        thresholdFlag: args.thresholdSet ? '--failure-threshold' : '--no-fail',
+        levels: args.levels, levelFlags: args.levelFlags, trustedRegistries: args.trustedRegistries, labelSchema: args.requireLabels,
+        strictLabels: args.strictLabels || undefined, ignorePragmas: args.disableIgnorePragma ? false : undefined,
+      });
       effective.set(p, e);
-      if (env.verbose?.value) io.stderr(`layerwise: settings for ${file}: ${p === undefined ? 'no config file' : `config file ${p}`}\n`);
+      if (args.verbose || env.verbose?.value) io.stderr(`layerwise: settings for ${file}: ${p === undefined ? 'no config file' : `config file ${p}`}\n`);
     }
     return e;
   };

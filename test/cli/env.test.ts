@@ -121,6 +121,26 @@ describe('environment overrides', () => {
       assert.match(run([...ONLY('DL3026'), 'Dockerfile'], { HADOLINT_TRUSTED_REGISTRIES: 'registry.example.com' }).stdout, /^Dockerfile:1:\d+: \w+ DL3026 /);
     });
 
+    it("hadolint's options win over the environment: --error/--style, --trusted-registry, --no-fail, --verbose", () => {
+      const env = { HADOLINT_OVERRIDE_WARNING: 'DL3020', HADOLINT_TRUSTED_REGISTRIES: 'registry.example.com', HADOLINT_FAILURE_THRESHOLD: 'style' };
+      assert.deepEqual(levels(run([...ONLY('DL3020'), '--style', 'DL3020', '-f', 'json', 'Dockerfile'], env).stdout), ['DL3020:style']);
+      assert.deepEqual(levels(run([...ONLY('DL3020'), '--error', 'add-instead-of-copy', '-f', 'json', 'Dockerfile'], env).stdout), ['DL3020:error']);
+      assert.equal(run([...ONLY('DL3026'), '--trusted-registry', 'docker.io', 'Dockerfile'], env).stdout, '');
+      assert.equal(run([...ONLY('DL3020'), 'Dockerfile'], env).code, 1);
+      assert.equal(run([...ONLY('DL3020'), '--no-fail', 'Dockerfile'], env).code, 0);
+      assert.equal(run([...ONLY('DL3020'), '--no-fail', '-t', 'warning', 'Dockerfile'], env).code, 1, '-t wins over --no-fail');
+      assert.equal(run([...ONLY('DL3020'), '--ignore', 'DL3020', 'Dockerfile']).stdout, '');
+      const v = run([...ONLY('DL3020'), '-V', 'Dockerfile', 'pragma/Dockerfile']);
+      assert.ok(v.stderr.includes(`layerwise: settings for Dockerfile: config file ${path.join(dir, '.hadolint.yaml')}\n`), v.stderr);
+      assert.equal(v.stderr.split('\n').filter((l) => l.startsWith('layerwise: settings for')).length, 1, 'once per config file');
+      const bad = run(['--require-label', 'maintainer', 'Dockerfile']);
+      assert.equal(bad.code, 2);
+      assert.match(bad.stderr, /^layerwise: --require-label needs label:type/);
+      const pc = JSON.parse(run(['--print-config', '-f', 'json', '--style', 'DL3020', '--trusted-registry', 'a.io', 'Dockerfile'], env).stdout)[0];
+      assert.deepEqual(pc.settings.trustedRegistries, { value: ['a.io'], source: { kind: 'cli', name: '--trusted-registry' } });
+      assert.deepEqual(pc.rules.find((x: { code: string }) => x.code === 'DL3020').source, { kind: 'cli', name: '--style' });
+    });
+
     it('an invalid value: one line per variable on stderr, nothing linted, exit 2', () => {
       const r = run(['Dockerfile'], { HADOLINT_FAILURE_THRESHOLD: 'fatal' });
       assert.equal(r.code, 2);

@@ -16,8 +16,17 @@ export interface Setting<T> { value: T; source: Source }
 export interface CliLayer {
   enable: string[];
   disable: string[];
-  /** Set only when -t/--failure-threshold was given. */
+  /** Set only when -t/--failure-threshold (or --no-fail) was given. */
   failureThreshold?: ConfigThreshold;
+  /** The option that set failureThreshold (default --failure-threshold). */
+  thresholdFlag?: string;
+  /** hadolint's --error/--warning/--info/--style: canonical code → level, and the option used. */
+  levels?: Record<string, Severity>;
+  levelFlags?: Record<string, string>;
+  trustedRegistries?: string[];
+  labelSchema?: Record<string, string>;
+  strictLabels?: boolean;
+  ignorePragmas?: boolean;
 }
 
 export interface RuleState {
@@ -51,15 +60,16 @@ export function resolveSettings(cfg: HadolintConfig | undefined, configFile: str
     envV ? { value: envV.value, source: envSrc(envV.name) } : fileV !== undefined ? { value: fileV, source: fileSrc } : { value: def, source: DEFAULT };
 
   let failureThreshold: Setting<ConfigThreshold>;
-  if (cli.failureThreshold) failureThreshold = { value: cli.failureThreshold, source: { kind: 'cli', name: '--failure-threshold' } };
+  if (cli.failureThreshold) failureThreshold = { value: cli.failureThreshold, source: { kind: 'cli', name: cli.thresholdFlag ?? '--failure-threshold' } };
   else if (env.failureThreshold) failureThreshold = { value: env.failureThreshold.value, source: envSrc(env.failureThreshold.name) };
   else if (env.noFail?.value) failureThreshold = { value: 'none', source: envSrc(env.noFail.name) };
   else failureThreshold = pick(undefined, cfg?.failureThreshold, 'info');
 
-  const ignorePragmas = pick(env.ignorePragmas, cfg?.ignorePragmas, true);
-  const trustedRegistries = pick<string[] | null>(env.trustedRegistries, cfg?.trustedRegistries, null);
-  const labelSchema = pick<Record<string, string> | null>(env.labelSchema, cfg?.labelSchema, null);
-  const strictLabels = pick(env.strictLabels, cfg?.strictLabels, false);
+  const cliWins = <T>(v: T | undefined, flag: string, s: Setting<T>): Setting<T> => (v !== undefined ? { value: v, source: { kind: 'cli', name: flag } } : s);
+  const ignorePragmas = cliWins(cli.ignorePragmas, '--disable-ignore-pragma', pick(env.ignorePragmas, cfg?.ignorePragmas, true));
+  const trustedRegistries = cliWins<string[] | null>(cli.trustedRegistries, '--trusted-registry', pick<string[] | null>(env.trustedRegistries, cfg?.trustedRegistries, null));
+  const labelSchema = cliWins<Record<string, string> | null>(cli.labelSchema, '--require-label', pick<Record<string, string> | null>(env.labelSchema, cfg?.labelSchema, null));
+  const strictLabels = cliWins(cli.strictLabels, '--strict-labels', pick(env.strictLabels, cfg?.strictLabels, false));
 
   // The file and the environment merged as one config; the command line on top as before.
   const merged: HadolintConfig = {
@@ -73,6 +83,7 @@ export function resolveSettings(cfg: HadolintConfig | undefined, configFile: str
   const ruleSource = new Map<string, Source>();
   for (const code of Object.keys(cfg?.rules ?? {})) ruleSource.set(code, fileSrc);
   for (const [code, v] of Object.entries(env.rules)) { merged.rules[code] = v.value; ruleSource.set(code, envSrc(v.name)); }
+  for (const [code, v] of Object.entries(cli.levels ?? {})) { merged.rules[code] = v; ruleSource.set(code, { kind: 'cli', name: cli.levelFlags?.[code] ?? '--error' }); }
   const options = lintOptionsFrom(merged, { enable: cli.enable, disable: cli.disable });
   const touchAll = (ids: string[], flag: string) => {
     for (const id of ids) {
