@@ -238,7 +238,7 @@ export function parseArgs(argv: readonly string[]): Args {
 
 export { CONFIG_NAMES, discoverConfig } from './config/discover';
 import { discoverConfig } from './config/discover';
-import { GitIgnore } from './host/gitignore';
+import { GitIgnore, repositoryRoot } from './host/gitignore';
 
 /** Dockerfile-like names: Dockerfile, Containerfile, *.dockerfile, Dockerfile.*, Containerfile.* */
 export function isDockerfileName(name: string): boolean {
@@ -515,7 +515,9 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
 
   // Text output ends with a summary on stderr when more than one file (or a folder) was linted.
   const summary = args.format === 'text' && (folders > 0 || reports.length > 1) ? summaryLine(reports) : '';
-  const rctx: RenderContext = { color: false, rules: allRules, version, repoUrl: repoWebUrl(repository), cwd: process.cwd() };
+  // CI formats name files relative to the repository root (what code scanning, GitLab and
+  // annotations resolve them against), also when the CLI runs in a subfolder.
+  const rctx: RenderContext = { color: false, rules: allRules, version, repoUrl: repoWebUrl(repository), cwd: process.cwd(), root: repositoryRoot(process.cwd()) };
   if (args.fixDryRun) {
     // stdout carries the diff; the findings report goes to stderr.
     io.stdout(diffs.join(''));

@@ -82,6 +82,17 @@ describe('repository linting', () => {
     assert.equal(g.ignores(path.join(repo, 'build'), false), false, '"build/" matches only a folder');
   });
 
+  it('CI formats name files relative to the repository root, also when run in a subfolder', () => {
+    const sub = path.join(repo, 'svc');
+    const gl = JSON.parse(run(['-f', 'gitlab', '.'], sub).stdout).map((i: { location: { path: string } }) => i.location.path);
+    assert.deepEqual(gl, ['svc/Dockerfile', 'svc/web.gen.dockerfile']);
+    const gh = run(['-f', 'github', 'Dockerfile'], sub).stdout;
+    assert.match(gh, /^::error file=svc\/Dockerfile,line=2,/);
+    const sarif = JSON.parse(run(['-f', 'sarif', '../Dockerfile'], sub).stdout);
+    assert.equal(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, 'Dockerfile');
+    assert.equal(JSON.parse(run(['-f', 'json', 'Dockerfile'], sub).stdout)[0].file, 'Dockerfile', 'json and text keep the path as given');
+  });
+
   describe('summary line', () => {
     it('text over a folder: findings on stdout unchanged, one summary line on stderr', () => {
       const r = run(['.']);

@@ -11,10 +11,10 @@ const COMMAND: Record<Level, string> = { error: 'error', warning: 'warning', inf
 export const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 export const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
-export function formatGithub(reports: readonly FileReport[], opts: { cwd: string }): string {
+export function formatGithub(reports: readonly FileReport[], opts: { cwd: string; root?: string }): string {
   let out = '';
   for (const l of locate(reports)) {
-    const props: [string, string | number][] = [['file', repoPath(l.file, opts.cwd)], ['line', l.line], ['endLine', l.endLine]];
+    const props: [string, string | number][] = [['file', repoPath(l.file, opts.cwd, opts.root)], ['line', l.line], ['endLine', l.endLine]];
     if (l.endLine === l.line) props.push(['col', l.column], ['endColumn', l.endColumn]);
     props.push(['title', l.finding.code]);
     const p = props.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(',');

@@ -20,11 +20,11 @@ export interface GitlabIssue {
   location: { path: string; lines: { begin: number; end: number } };
 }
 
-export function toGitlab(reports: readonly FileReport[], opts: { cwd: string }): GitlabIssue[] {
+export function toGitlab(reports: readonly FileReport[], opts: { cwd: string; root?: string }): GitlabIssue[] {
   const indexes = new Map(reports.map((r) => [r.file, new LineIndex(r.text)]));
   const seen = new Map<string, number>();
   return locate(reports).map((l) => {
-    const p = repoPath(l.file, opts.cwd);
+    const p = repoPath(l.file, opts.cwd, opts.root);
     const index = indexes.get(l.file)!;
     const content = l.line - 1 < index.lineCount ? index.lineText(l.line - 1).trim() : '';
     const key = JSON.stringify([p, l.finding.code, content]);
@@ -41,6 +41,6 @@ export function toGitlab(reports: readonly FileReport[], opts: { cwd: string }):
   });
 }
 
-export function formatGitlab(reports: readonly FileReport[], opts: { cwd: string }): string {
+export function formatGitlab(reports: readonly FileReport[], opts: { cwd: string; root?: string }): string {
   return JSON.stringify(toGitlab(reports, opts), null, 2) + '\n';
 }

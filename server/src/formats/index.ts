@@ -36,7 +36,10 @@ export interface RenderContext {
   rules: readonly { meta: RuleMeta }[];
   version: string;
   repoUrl?: string;
+  /** The folder relative input paths are relative to (the working folder). */
   cwd: string;
+  /** The folder CI formats make paths relative to: the repository root; default `cwd`. */
+  root?: string;
 }
 
 /** The whole report in `format`. */

@@ -1,15 +1,17 @@
-// How CI consumers want a file named: relative to the job's working folder (the repository
-// checkout), with forward slashes. Used by the sarif, gitlab and github formats.
+// How CI consumers want a file named: relative to the repository checkout (the CLI passes
+// the repository root as `cwd`), with forward slashes. Used by the sarif, gitlab and github
+// formats.
 import * as path from 'node:path';
 
 /**
- * `file` as a repository-relative, forward-slash path when it lies under `cwd`; a path
- * outside `cwd` stays absolute (forward slashes too); `-` (stdin) stays `-`.
+ * `file` (relative to `cwd`, or absolute) as a forward-slash path relative to `root` when it
+ * lies under it; a path outside `root` stays absolute (forward slashes too); `-` (stdin)
+ * stays `-`.
  */
-export function repoPath(file: string, cwd: string): string {
+export function repoPath(file: string, cwd: string, root: string = cwd): string {
   if (file === '-') return '-';
   const abs = path.resolve(cwd, file);
-  const rel = path.relative(cwd, abs);
+  const rel = path.relative(root, abs);
   const out = rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs;
   return out.split(path.sep).join('/');
 }

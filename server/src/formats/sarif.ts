@@ -16,17 +16,19 @@ export interface SarifOptions {
   version: string;
   /** The repository's web address: rule help links point at docs/rules/<CODE>.md there. */
   repoUrl?: string;
-  /** Relative paths are resolved against this folder (the repository checkout in CI). */
+  /** Relative paths are resolved against this folder. */
   cwd: string;
+  /** URIs are relative to this folder (the repository root); default `cwd`. */
+  root?: string;
 }
 
 type SarifLevel = 'error' | 'warning' | 'note';
 export const SARIF_LEVEL: Record<Severity, SarifLevel> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
 /** A path as a SARIF artifact URI: relative (percent-encoded segments) or a file: URI. */
-export function artifactUri(file: string, cwd: string): string {
+export function artifactUri(file: string, cwd: string, root: string = cwd): string {
   if (file === '-') return 'stdin';
-  const p = repoPath(file, cwd);
+  const p = repoPath(file, cwd, root);
   if (path.isAbsolute(p) || /^[A-Za-z]:\//.test(p)) return pathToFileURL(p).href;
   return p.split('/').map(encodeURIComponent).join('/');
 }
@@ -74,7 +76,7 @@ export function toSarif(reports: readonly FileReport[], opts: SarifOptions): Rec
   const results: Record<string, unknown>[] = [];
   const artifacts: Record<string, unknown>[] = [];
   for (const rep of reports) {
-    const uri = artifactUri(rep.file, opts.cwd);
+    const uri = artifactUri(rep.file, opts.cwd, opts.root);
     const artifactIndex = artifacts.length;
     artifacts.push({ location: { uri } });
     const index = new LineIndex(rep.text);

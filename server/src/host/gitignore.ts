@@ -9,6 +9,14 @@ import ignore, { type Ignore } from 'ignore';
 
 interface Layer { base: string; ig: Ignore }
 
+/** The repository `dir` lies in: the nearest folder up from it holding `.git`, or undefined. */
+export function repositoryRoot(dir: string): string | undefined {
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    if (fs.existsSync(path.join(d, '.git'))) return d;
+    if (path.dirname(d) === d) return undefined;
+  }
+}
+
 /** The rules in force in one folder: its own .gitignore on top of its parent's. */
 export class GitIgnore {
   private constructor(private readonly layers: readonly Layer[]) {}
