@@ -138,6 +138,16 @@ describe('CI formats', () => {
       }
     });
 
+    it('ShellCheck codes get a driver rule linking to the ShellCheck wiki', () => {
+      const log = JSON.parse(formatSarif([{ file: 'Dockerfile', text: TEXT, findings: [finding(), finding({ code: 'SC2086', name: 'shellcheck', aliases: [], severity: 'info', message: 'Double quote to prevent globbing' })] }], CTX));
+      assert.ok(sarifValidator()(log));
+      const rules = log.runs[0].tool.driver.rules;
+      assert.deepEqual(rules.map((r: { id: string }) => r.id), ['DL3020', 'SC2086']);
+      assert.equal(rules[1].helpUri, 'https://www.shellcheck.net/wiki/SC2086');
+      assert.equal(rules[1].defaultConfiguration.level, 'note');
+      assert.equal(log.runs[0].results[1].ruleIndex, 1);
+    });
+
     it('an absolute path outside the working folder becomes a file: URI; stdin is "stdin"', () => {
       const outside = path.join(path.parse(CWD).root, 'elsewhere', 'Dockerfile');
       const log = JSON.parse(formatSarif([{ file: outside, text: TEXT, findings: [finding()] }, { file: '-', text: TEXT, findings: [finding()] }], CTX));

@@ -81,6 +81,12 @@ describe('environment overrides', () => {
       assert.deepEqual(r.warnings, ['HADOLINT_IGNORE: DL9999 is a hadolint code that Layerwise does not implement; ignored']);
     });
 
+    it('ShellCheck codes (SCnnnn) are accepted where rule codes are', () => {
+      const r = readEnv({ HADOLINT_IGNORE: 'sc2086', HADOLINT_OVERRIDE_ERROR: 'SC2046', LAYERWISE_RULES: 'SC2035=off' });
+      assert.deepEqual(r.errors, []);
+      assert.deepEqual(Object.fromEntries(Object.entries(r.settings.rules).map(([k, v]) => [k, v.value])), { SC2086: 'off', SC2046: 'error', SC2035: 'off' });
+    });
+
     it('HADOLINT_RULES is not read (only Layerwise has rules:)', () => {
       assert.deepEqual(readEnv({ HADOLINT_RULES: 'DL3020=off' }).settings.rules, {});
       assert.ok(!(ENV_SUFFIXES as readonly string[]).includes('RULES'));

@@ -3,6 +3,7 @@
 // where each value came from. Pure: the caller reads the file and the environment.
 import type { LintOptions, RuleSetting, Severity } from '../../../shared/types';
 import { effectiveSeverities, findRule } from '../engine/engine';
+import { isShellcheckCode } from '../engine/shellcheck';
 import { allRules } from '../rules';
 import type { RuleSettings } from '../engine/rule';
 import { lintOptionsFrom, ruleSettingsFrom, type ConfigThreshold, type HadolintConfig } from './hadolint';
@@ -32,9 +33,9 @@ export interface CliLayer {
 export interface RuleState {
   code: string;
   name: string;
-  /** What the rule does for this file: off or the severity it reports at. */
-  value: Severity | 'off';
-  default: Severity | 'off';
+  /** What the rule does for this file: off or the severity it reports at (`on`: a ShellCheck code at ShellCheck's own level). */
+  value: Severity | 'off' | 'on';
+  default: Severity | 'off' | 'on';
   source: Source;
 }
 
@@ -101,6 +102,12 @@ export function resolveSettings(cfg: HadolintConfig | undefined, configFile: str
     const def: Severity | 'off' = r.meta.enabledByDefault ? r.meta.severity : 'off';
     const source = ruleSource.get(r.meta.code);
     if (source || value !== def) rules.push({ code: r.meta.code, name: r.meta.name, value, default: def, source: source ?? DEFAULT });
+  }
+  // ShellCheck codes (SCnnnn) are not rules of the engine: shown as set, ShellCheck's level being the default.
+  for (const [code, setting] of Object.entries(merged.rules)) {
+    if (!isShellcheckCode(code) || findRule(code)) continue;
+    const off = (options.disable ?? []).some((d) => d.toUpperCase() === code || d.toLowerCase() === 'all');
+    rules.push({ code, name: 'shellcheck', value: off ? 'off' : setting, default: 'on', source: off ? { kind: 'cli', name: '--disable' } : ruleSource.get(code) ?? DEFAULT });
   }
   rules.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   return {

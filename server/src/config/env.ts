@@ -5,6 +5,7 @@
 import type { RuleSetting, Severity } from '../../../shared/types';
 import { findRule } from '../engine/engine';
 import { LABEL_TYPES } from '../engine/labels';
+import { isShellcheckCode } from '../engine/shellcheck';
 import type { ConfigThreshold } from './hadolint';
 
 /** A value and the variable it came from. */
@@ -70,6 +71,7 @@ export function readEnv(env: NodeJS.ProcessEnv, parseFormat: (name: string) => s
     for (const id of list(v.value)) {
       const rule = findRule(id);
       if (rule) out.push(rule.meta.code);
+      else if (isShellcheckCode(id)) out.push(id.toUpperCase());
       else if (HADOLINT_CODE.test(id.toUpperCase())) warnings.push(`${v.name}: ${id} is a hadolint code that Layerwise does not implement; ignored`);
       else errors.push(`${v.name}: unknown rule code '${id}' (see layerwise --list-rules)`);
     }
@@ -127,11 +129,13 @@ export function readEnv(env: NodeJS.ProcessEnv, parseFormat: (name: string) => s
     for (const item of list(rules.value)) {
       const m = /^([^=:]+)[=:](.*)$/.exec(item);
       const rule = m ? findRule(m[1].trim()) : undefined;
+      const sc = m && !rule && isShellcheckCode(m[1]) ? m[1].trim().toUpperCase() : undefined;
       const val = m ? RULE_SETTINGS[m[2].trim().toLowerCase()] : undefined;
       if (!m) errors.push(`${rules.name}: expected code=setting pairs separated by commas, found '${item}'`);
-      else if (!rule) errors.push(`${rules.name}: unknown rule code '${m[1].trim()}' (see layerwise --list-rules)`);
+      else if (sc && val) settings.rules[sc] = { value: val, name: rules.name };
+      else if (!rule && !sc) errors.push(`${rules.name}: unknown rule code '${m[1].trim()}' (see layerwise --list-rules)`);
       else if (!val) errors.push(`${rules.name}: ${m[1].trim()}: expected on, off, error, warning, info or hint, found '${m[2].trim()}'`);
-      else settings.rules[rule.meta.code] = { value: val, name: rules.name };
+      else if (rule) settings.rules[rule.meta.code] = { value: val, name: rules.name };
     }
   }
   return { settings, errors, warnings };

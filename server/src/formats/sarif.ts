@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
 import type { Range, RuleMeta, Severity } from '../../../shared/types';
 import { LineIndex } from '../engine/text';
+import { SHELLCHECK_WIKI, isShellcheckCode } from '../engine/shellcheck';
 import { toDisplay, type FileReport } from './common';
 import { repoPath } from './paths';
 
@@ -63,6 +64,17 @@ function sarifRule(m: RuleMeta, repoUrl: string | undefined): Record<string, unk
   };
 }
 
+function shellcheckRule(code: string, severity: Severity): Record<string, unknown> {
+  return {
+    id: code,
+    shortDescription: { text: `ShellCheck ${code}` },
+    fullDescription: { text: `ShellCheck's check ${code} on the shell script of a RUN instruction; the ShellCheck wiki explains it.` },
+    helpUri: `${SHELLCHECK_WIKI}${code}`,
+    defaultConfiguration: { level: SARIF_LEVEL[severity] },
+    properties: { tags: ['shellcheck'] },
+  };
+}
+
 function region(index: LineIndex, r: Range) {
   const s = toDisplay(index, r.start);
   const e = toDisplay(index, r.end);
@@ -71,7 +83,10 @@ function region(index: LineIndex, r: Range) {
 
 export function toSarif(reports: readonly FileReport[], opts: SarifOptions): Record<string, unknown> {
   const metas = new Map(opts.rules.map((r) => [r.meta.code, r.meta]));
-  const used = [...new Set(reports.flatMap((r) => r.findings.map((f) => f.code)))].filter((c) => metas.has(c)).sort();
+  // ShellCheck's codes are not Layerwise rules: each gets a short entry linking to its wiki page.
+  const shellcheck = new Map<string, Severity>();
+  for (const r of reports) for (const f of r.findings) if (!metas.has(f.code) && isShellcheckCode(f.code) && !shellcheck.has(f.code)) shellcheck.set(f.code, f.severity);
+  const used = [...new Set(reports.flatMap((r) => r.findings.map((f) => f.code)))].filter((c) => metas.has(c) || shellcheck.has(c)).sort();
   const ruleIndex = new Map(used.map((c, i) => [c, i]));
   const results: Record<string, unknown>[] = [];
   const artifacts: Record<string, unknown>[] = [];
@@ -109,7 +124,7 @@ export function toSarif(reports: readonly FileReport[], opts: SarifOptions): Rec
           version: opts.version,
           semanticVersion: opts.version,
           ...(opts.repoUrl ? { informationUri: opts.repoUrl } : {}),
-          rules: used.map((c) => sarifRule(metas.get(c)!, opts.repoUrl)),
+          rules: used.map((c) => (metas.has(c) ? sarifRule(metas.get(c)!, opts.repoUrl) : shellcheckRule(c, shellcheck.get(c)!))),
         },
       },
       columnKind: 'unicodeCodePoints',
