@@ -3,8 +3,9 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Finding, LintOptions } from '../../shared/types';
-import { lint, fixAll, allRules, unknownRuleIds } from './engine';
+import type { Finding, LintOptions, Severity } from '../../shared/types';
+import { lint, fixAll, allRules, unknownRuleIds, findRule } from './engine';
+import { LABEL_TYPES } from './engine/labels';
 import { initEngine } from './host/shellWasm';
 import { buildModel } from './engine/model';
 import { applyEdits } from './engine/text';
@@ -12,30 +13,41 @@ import { RegistryClient, DEFAULT_INSECURE_REGISTRIES } from './registry/client';
 import { pinAllDigests } from './registry/pin';
 import { unifiedDiff } from './formats/diff';
 import {
-  FORMATS, LEVEL_RANK, formatJson, formatRulesJson, formatRulesText, formatText, levelOf,
-  type FileReport, type Format, type Level,
+  FORMATS, LEVEL_RANK, parseFormat, formatRulesJson, formatRulesText, levelOf, render, repoWebUrl,
+  type FileReport, type Format, type Level, type RenderContext,
 } from './formats';
-// A JSON import, so esbuild inlines the version into dist/cli.js.
-import { version } from '../../package.json';
-import { parseHadolintConfig, lintOptionsFrom, ruleSettingsFrom, type HadolintConfig } from './config/hadolint';
+// A JSON import, so esbuild inlines the version (and the repository's address, for rule
+// help links in SARIF) into dist/cli.js.
+import { version, repository } from '../../package.json';
+import { parseHadolintConfig, type HadolintConfig } from './config/hadolint';
+import { readEnv, type EnvSettings } from './config/env';
+import { resolveSettings, formatEffectiveText, effectiveJson, type Setting } from './config/effective';
 import type { RuleContext } from './engine/rule';
 import { ShellcheckRunner } from './host/shellcheck';
-import { mergeFindings } from './engine/shellcheck';
+import { mergeFindings, isShellcheckCode } from './engine/shellcheck';
 import { BuildContextCache } from './host/buildContext';
 
 export const HELP = `Usage: layerwise [options] <file|dir|->...
 
 Lint Dockerfiles against container best practices and fix what can be fixed safely.
-Directories are searched recursively for Dockerfile, Containerfile, *.dockerfile,
-Dockerfile.* and Containerfile.* (not *.dockerignore; node_modules and .git are
-skipped). "-" reads a Dockerfile from stdin (reported as file "-").
+Directories are searched recursively, in sorted order, for Dockerfile, Containerfile,
+*.dockerfile, Dockerfile.* and Containerfile.* (not *.dockerignore), skipping
+node_modules, .git and what the repository's .gitignore files exclude. "-" reads a
+Dockerfile from stdin (reported as file "-"). When more than one file is linted, the
+text format ends with a summary line on stderr (files, findings by level, fixable).
 
 Options:
-  -f, --format <text|json>         output format (default: text)
+  -f, --format <format>            output format (default: text):
                                    text: file:line:column: level code message
                                    json: one array of {file, line, column, endLine,
                                    endColumn, level, code, name, aliases, message,
                                    fixable, fixSafety}
+                                   sarif: SARIF 2.1.0 for code scanning, with rule
+                                   help links and fixes
+                                   checkstyle: Checkstyle XML
+                                   gitlab: GitLab Code Quality report (JSON)
+                                   github: GitHub Actions workflow annotations
+      --no-color                   never colour the text format
       --enable <ids>               enable rules by code, name or alias; comma-separated,
                                    repeatable; "all" enables every rule
       --disable <ids>              disable rules (wins over --enable); "all" disables all
@@ -68,13 +80,24 @@ Options:
                                    .dockerignore (or <Dockerfile>.dockerignore beside the
                                    Dockerfile) and top-level entries feed LW1030, LW1031
                                    and LW1112. --fix never creates or edits .dockerignore
+      --no-gitignore               also lint files that .gitignore files exclude
       --list-rules                 list every rule (a JSON array with --format json)
+      --print-config               print the settings each given file (default:
+                                   ./Dockerfile; a folder: a Dockerfile in it) would
+                                   be linted with and where each one comes from
+                                   (JSON with --format json); lints nothing
   -v, --version                    print the version
   -h, --help                       print this help
 
+hadolint's options work too: --ignore <code> (as --disable), --error, --warning,
+--info and --style <code> (set a rule's level), --no-fail (as -t none, unless -t is
+given), --trusted-registry <host>, --require-label <label:type>, --strict-labels,
+--disable-ignore-pragma, -c <file> (as --config) and -V, --verbose (which config file
+the Dockerfiles use, on stderr). Those taking a value are repeatable.
+
 Levels are hadolint's: error, warning, info, style. Lines and columns are 1-based;
-columns count characters. Colour is used only when stdout is a terminal and NO_COLOR
-is not set.
+columns count characters. The text format is coloured only when stdout is a terminal
+and NO_COLOR is not set (FORCE_COLOR=1 colours it anyway; NO_COLOR wins).
 
 Configuration: for each Dockerfile the nearest .layerwise.yaml, .layerwise.yml,
 .hadolint.yaml or .hadolint.yml from its folder up to the repository root (a folder
@@ -83,7 +106,14 @@ with .git) is used, else $XDG_CONFIG_HOME/layerwise.yaml or hadolint.yaml,
 ~/.hadolint.yaml. Keys: ignored, override, failure-threshold, no-fail,
 disable-ignore-pragma, trustedRegistries (DL3026), label-schema and strict-labels
 (DL3049-DL3058); .layerwise.yaml also takes rules: {code: on|off|error|warning|info|hint}.
-Command-line options win.
+
+Environment (for CI; LAYERWISE_<NAME> wins over hadolint's HADOLINT_<NAME>): FORMAT,
+FAILURE_THRESHOLD, NOFAIL, IGNORE, OVERRIDE_ERROR, OVERRIDE_WARNING, OVERRIDE_INFO,
+OVERRIDE_STYLE (comma-separated rule codes), DISABLE_IGNORE_PRAGMA, TRUSTED_REGISTRIES,
+REQUIRE_LABELS (label:type,...), STRICT_LABELS, VERBOSE; and LAYERWISE_RULES
+(code=on|off|error|warning|info|hint,...). Booleans: 1/0, true/false, yes/no, on/off.
+An invalid value is an error (exit 2). Command-line options win over the environment,
+the environment over the config file.
 
 Exit status: 0 nothing at or above the threshold, 1 findings at or above it,
 2 usage, I/O or configuration error (other files are still linted).
@@ -96,6 +126,8 @@ class UsageError extends Error {}
 
 interface Args {
   format: Format;
+  /** True when -f/--format was given (it then wins over LAYERWISE_FORMAT / HADOLINT_FORMAT). */
+  formatSet: boolean;
   enable: string[];
   disable: string[];
   fix: boolean;
@@ -114,6 +146,19 @@ interface Args {
   /** --context: one build context for every Dockerfile. */
   context?: string;
   listRules: boolean;
+  printConfig: boolean;
+  noGitignore: boolean;
+  noColor: boolean;
+  /** hadolint's options: --error/--warning/--info/--style <code> (canonical code → level). */
+  levels: Record<string, Severity>;
+  /** The option that set each code's level, for --print-config. */
+  levelFlags: Record<string, string>;
+  noFail: boolean;
+  trustedRegistries?: string[];
+  requireLabels?: Record<string, string>;
+  strictLabels: boolean;
+  disableIgnorePragma: boolean;
+  verbose: boolean;
   version: boolean;
   help: boolean;
   inputs: string[];
@@ -122,16 +167,20 @@ interface Args {
 const splitIds = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
 
 export function parseArgs(argv: readonly string[]): Args {
-  const a: Args = { format: 'text', enable: [], disable: [], fix: false, fixDryRun: false, pinDigests: false, insecureRegistries: [], registryTimeoutMs: 10000, shellcheck: 'auto', threshold: 'info', thresholdSet: false, noConfig: false, listRules: false, version: false, help: false, inputs: [] };
+  const a: Args = { format: 'text', formatSet: false, printConfig: false, noGitignore: false, enable: [], disable: [], fix: false, fixDryRun: false, pinDigests: false, insecureRegistries: [], registryTimeoutMs: 10000, shellcheck: 'auto', threshold: 'info', thresholdSet: false, noConfig: false, listRules: false, noColor: false, levels: {}, levelFlags: {}, noFail: false, strictLabels: false, disableIgnorePragma: false, verbose: false, version: false, help: false, inputs: [] };
   const takesValue = new Map([
     ['--format', '--format'], ['-f', '--format'],
     ['--enable', '--enable'], ['--disable', '--disable'],
     ['--failure-threshold', '--failure-threshold'], ['-t', '--failure-threshold'],
     ['--insecure-registry', '--insecure-registry'], ['--registry-timeout', '--registry-timeout'],
-    ['--config', '--config'], ['--shellcheck-path', '--shellcheck-path'], ['--context', '--context'],
+    ['--config', '--config'], ['-c', '--config'], ['--shellcheck-path', '--shellcheck-path'],
+    // hadolint's names
+    ['--ignore', '--ignore'], ['--error', '--error'], ['--warning', '--warning'], ['--info', '--info'], ['--style', '--style'],
+    ['--trusted-registry', '--trusted-registry'], ['--require-label', '--require-label'],
+    ['--context', '--context'],
   ]);
   const flags = new Map([
-    ['--fix', 'fix'], ['--fix-dry-run', 'fixDryRun'], ['--pin-digests', 'pinDigests'], ['--list-rules', 'listRules'], ['--no-config', 'noConfig'], ['--version', 'version'], ['-v', 'version'], ['--help', 'help'], ['-h', 'help'],
+    ['--fix', 'fix'], ['--fix-dry-run', 'fixDryRun'], ['--pin-digests', 'pinDigests'], ['--list-rules', 'listRules'], ['--print-config', 'printConfig'], ['--no-gitignore', 'noGitignore'], ['--no-fail', 'noFail'], ['--strict-labels', 'strictLabels'], ['--disable-ignore-pragma', 'disableIgnorePragma'], ['--verbose', 'verbose'], ['-V', 'verbose'], ['--no-config', 'noConfig'], ['--no-color', 'noColor'], ['--version', 'version'], ['-v', 'version'], ['--help', 'help'], ['-h', 'help'],
   ] as const);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -158,9 +207,10 @@ export function parseArgs(argv: readonly string[]): Args {
     else throw new UsageError(`option '${opt}' needs a value`);
     switch (opt) {
       case '--format': {
-        const v = value.toLowerCase() === 'tty' ? 'text' : value.toLowerCase(); // hadolint's name for text
-        if (!(FORMATS as readonly string[]).includes(v)) throw new UsageError(`unknown format '${value}' (expected ${FORMATS.join(' or ')})`);
-        a.format = v as Format;
+        const v = parseFormat(value); // hadolint's names tty and gitlab_codeclimate too
+        if (!v) throw new UsageError(`unknown format '${value}' (expected ${FORMATS.join(', ')})`);
+        a.format = v;
+        a.formatSet = true;
         break;
       }
       case '--insecure-registry': a.insecureRegistries.push(...splitIds(value)); break;
@@ -177,6 +227,28 @@ export function parseArgs(argv: readonly string[]): Args {
         if (!(THRESHOLDS as readonly string[]).includes(v)) throw new UsageError(`unknown failure threshold '${value}' (expected ${THRESHOLDS.join(', ')})`);
         a.threshold = v as Threshold;
         a.thresholdSet = true;
+        break;
+      }
+      case '--ignore': a.disable.push(...splitIds(value)); break;
+      case '--error': case '--warning': case '--info': case '--style': {
+        const level: Severity = opt === '--style' ? 'hint' : (opt.slice(2) as Severity);
+        for (const id of splitIds(value)) {
+          const code = findRule(id)?.meta.code ?? (isShellcheckCode(id) ? id.trim().toUpperCase() : undefined);
+          if (!code) throw new UsageError(`unknown rule id '${id}' in ${opt} (see --list-rules)`);
+          a.levels[code] = level;
+          a.levelFlags[code] = opt;
+        }
+        break;
+      }
+      case '--trusted-registry': (a.trustedRegistries ??= []).push(...splitIds(value)); break;
+      case '--require-label': {
+        for (const item of splitIds(value)) {
+          const colon = item.lastIndexOf(':');
+          const label = colon > 0 ? item.slice(0, colon).trim() : '';
+          const type = colon > 0 ? item.slice(colon + 1).trim() : '';
+          if (!label || !(LABEL_TYPES as readonly string[]).includes(type)) throw new UsageError(`--require-label needs label:type (types: ${LABEL_TYPES.join(', ')}), not '${item}'`);
+          (a.requireLabels ??= {})[label] = type;
+        }
         break;
       }
       case '--shellcheck-path':
@@ -203,6 +275,7 @@ export function parseArgs(argv: readonly string[]): Args {
 
 export { CONFIG_NAMES, discoverConfig } from './config/discover';
 import { discoverConfig } from './config/discover';
+import { GitIgnore, repositoryRoot } from './host/gitignore';
 
 /** Dockerfile-like names: Dockerfile, Containerfile, *.dockerfile, Dockerfile.*, Containerfile.* */
 export function isDockerfileName(name: string): boolean {
@@ -216,19 +289,28 @@ const SKIP_DIRS = new Set(['node_modules', '.git']);
 const byName = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 
 /**
- * Dockerfile-like files under `dir`, depth first, entries in code-unit order. Symlinked
- * directories are not followed (so links cannot loop); a folder that cannot be read is
- * reported through `onError` and the walk goes on.
+ * Dockerfile-like files under `dir`, depth first, entries in code-unit order (so the output
+ * order does not depend on the file system). Symlinked directories are not followed (so
+ * links cannot loop); paths git ignores (.gitignore files of the repository, nested ones
+ * included, and .git/info/exclude) are skipped unless `gitignore` is false; a folder that
+ * cannot be read is reported through `onError` and the walk goes on.
  */
-export function findDockerfiles(dir: string, onError: (p: string, e: unknown) => void = (_p, e) => { throw e; }): string[] {
+export function findDockerfiles(dir: string, onError: (p: string, e: unknown) => void = (_p, e) => { throw e; }, opts: { gitignore?: boolean } = {}): string[] {
   const out: string[] = [];
-  const walk = (d: string) => {
+  const walk = (d: string, rules: GitIgnore | null) => {
     let entries: fs.Dirent[];
     try { entries = fs.readdirSync(d, { withFileTypes: true }).sort((x, y) => byName(x.name, y.name)); } catch (e) { onError(d, e); return; }
+    const abs = rules ? path.resolve(d) : '';
     for (const e of entries) {
       const p = path.join(d, e.name);
-      if (e.isDirectory()) { if (!SKIP_DIRS.has(e.name)) walk(p); continue; }
+      if (e.isDirectory()) {
+        if (SKIP_DIRS.has(e.name)) continue;
+        if (rules && rules.ignores(path.join(abs, e.name), true)) continue;
+        walk(p, rules && rules.enter(path.join(abs, e.name)));
+        continue;
+      }
       if (!isDockerfileName(e.name)) continue;
+      if (rules && rules.ignores(path.join(abs, e.name), false)) continue;
       if (e.isFile()) out.push(p);
       else if (e.isSymbolicLink()) {
         try { if (fs.statSync(p).isFile()) out.push(p); } catch (err) {
@@ -238,7 +320,7 @@ export function findDockerfiles(dir: string, onError: (p: string, e: unknown) =>
       }
     }
   };
-  walk(dir);
+  walk(dir, opts.gitignore === false ? null : GitIgnore.forWalk(dir));
   return out;
 }
 
@@ -279,15 +361,27 @@ export interface Io {
   stderr(s: string): void;
   readStdin(): Promise<string>;
   color: boolean;
+  /** The environment (LAYERWISE_* / HADOLINT_* overrides); process.env when absent. */
+  env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * Whether the text format may use colour: NO_COLOR (any non-empty value) never; else
+ * FORCE_COLOR (non-empty, other than 0 or false) always; else only on a terminal.
+ */
+export function colorWanted(isTTY: boolean, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined && force !== '') return !['0', 'false'].includes(force.toLowerCase());
+  return isTTY;
 }
 
 function defaultIo(): Io {
-  const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '';
   return {
     stdout: (s) => { if (s) process.stdout.write(s); },
     stderr: (s) => { if (s) process.stderr.write(s); },
     readStdin,
-    color: !!process.stdout.isTTY && !noColor,
+    color: colorWanted(!!process.stdout.isTTY),
   };
 }
 
@@ -295,17 +389,27 @@ function defaultIo(): Io {
 export async function main(argv: readonly string[], io: Io = defaultIo()): Promise<number> {
   const fail = (msg: string) => io.stderr(`layerwise: ${msg}\n`);
   let args: Args;
+  let env: EnvSettings;
+  let format: Setting<string>;
   try {
     args = parseArgs(argv);
     if (args.help) { io.stdout(HELP); return 0; }
     if (args.version) { io.stdout(`layerwise ${version}\n`); return 0; }
+    const fromEnv = readEnv(io.env ?? process.env, parseFormat);
+    for (const w of fromEnv.warnings) fail(`warning: ${w}`);
+    if (fromEnv.errors.length) throw new UsageError(fromEnv.errors.join('\nlayerwise: '));
+    env = fromEnv.settings;
+    format = args.formatSet ? { value: args.format, source: { kind: 'cli', name: '--format' } }
+      : env.format ? { value: env.format.value, source: { kind: 'env', name: env.format.name } }
+      : { value: args.format, source: { kind: 'default' } };
+    args.format = format.value as Format;
     if (args.listRules) {
       io.stdout(args.format === 'json' ? formatRulesJson(allRules) : formatRulesText(allRules));
       return 0;
     }
     const unknown = unknownRuleIds([...args.enable, ...args.disable]);
     if (unknown.length) throw new UsageError(`unknown rule id${unknown.length > 1 ? 's' : ''} in --enable/--disable: ${unknown.join(', ')} (see --list-rules)`);
-    if (args.inputs.length === 0) throw new UsageError('no input files (give files, directories or - for stdin; see --help)');
+    if (args.inputs.length === 0 && !args.printConfig) throw new UsageError('no input files (give files, directories or - for stdin; see --help)');
     if (args.context !== undefined) {
       let st: fs.Stats;
       try { st = fs.statSync(args.context); } catch (e) { throw new UsageError(`--context ${args.context}: ${errMessage(e)}`); }
@@ -338,17 +442,49 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
     return cfg;
   };
   const dirConfig = new Map<string, string | undefined>();
-  const configFor = (file: string): HadolintConfig | undefined => {
+  const configPathFor = (file: string): string | undefined => {
     if (args.noConfig) return undefined;
-    if (args.config !== undefined) return loadConfig(args.config);
+    if (args.config !== undefined) return args.config;
     const dir = path.resolve(file === '-' ? '.' : path.dirname(file));
     if (!dirConfig.has(dir)) dirConfig.set(dir, discoverConfig(dir));
-    const p = dirConfig.get(dir);
-    return p === undefined ? undefined : loadConfig(p);
+    return dirConfig.get(dir);
   };
+  // Per config file: the settings of every layer (defaults < file < environment < options).
+  const effective = new Map<string | undefined, ReturnType<typeof resolveSettings>>();
+  const settingsFor = (file: string) => {
+    const p = configPathFor(file);
+    let e = effective.get(p);
+    if (!e) {
+      const cfg = p === undefined ? undefined : loadConfig(p);
+      e = resolveSettings(cfg, p, env, {
+        enable: args.enable, disable: args.disable, failureThreshold: args.thresholdSet ? args.threshold : args.noFail ? 'none' : undefined,
+        thresholdFlag: args.thresholdSet ? '--failure-threshold' : '--no-fail',
+        levels: args.levels, levelFlags: args.levelFlags, trustedRegistries: args.trustedRegistries, labelSchema: args.requireLabels,
+        strictLabels: args.strictLabels || undefined, ignorePragmas: args.disableIgnorePragma ? false : undefined,
+      });
+      effective.set(p, e);
+      if (args.verbose || env.verbose?.value) io.stderr(`layerwise: settings for ${file}: ${p === undefined ? 'no config file' : `config file ${p}`}\n`);
+    }
+    return e;
+  };
+
+  if (args.printConfig) {
+    // The settings a Dockerfile at each given path would get (a folder: a Dockerfile in it).
+    const targets = args.inputs.length ? args.inputs : ['Dockerfile'];
+    const out = targets.map((t) => {
+      let file = t;
+      try { if (t !== '-' && fs.statSync(t).isDirectory()) file = path.join(t, 'Dockerfile'); } catch { /* need not exist */ }
+      return { file, e: settingsFor(file) };
+    });
+    io.stdout(args.format === 'json'
+      ? JSON.stringify(out.map(({ file, e }) => effectiveJson(file, e, format)), null, 2) + '\n'
+      : out.map(({ file, e }) => formatEffectiveText(file, e, format)).join('\n'));
+    return ioError ? 2 : 0;
+  }
 
   // Expand inputs to files, keeping argument order; each file once.
   const files: string[] = [];
+  let folders = 0;
   const seen = new Set<string>();
   const add = (f: string) => { const key = f === '-' ? '-' : path.resolve(f); if (!seen.has(key)) { seen.add(key); files.push(f); } };
   for (const input of args.inputs) {
@@ -357,7 +493,8 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
     try { st = fs.statSync(input); } catch (e) { fail(`${input}: ${errMessage(e)}`); ioError = true; continue; }
     if (!st.isDirectory()) { add(input); continue; }
     let found: string[];
-    found = findDockerfiles(input, (p, e) => { fail(`${p}: ${errMessage(e)}`); ioError = true; });
+    found = findDockerfiles(input, (p, e) => { fail(`${p}: ${errMessage(e)}`); ioError = true; }, { gitignore: !args.noGitignore });
+    folders++;
     if (found.length === 0) fail(`warning: no Dockerfiles found under ${input}`);
     found.forEach(add);
   }
@@ -389,11 +526,11 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
     display: (dir) => { const rel = path.relative(process.cwd(), dir); return rel === '' ? '.' : rel.startsWith('..') || path.isAbsolute(rel) ? dir : rel; },
   });
   for (const file of files) {
-    const cfg = configFor(file);
-    const options: LintOptions = lintOptionsFrom(cfg, { enable: args.enable, disable: args.disable });
+    const eff = settingsFor(file);
+    const options: LintOptions = eff.options;
     const buildContext = file === '-' ? null : contexts.factsFor(file, args.context);
-    const ctx: RuleContext = { settings: ruleSettingsFrom(cfg), ...(buildContext ? { buildContext } : {}) };
-    const threshold: Threshold = args.thresholdSet ? args.threshold : cfg?.failureThreshold ?? args.threshold;
+    const ctx: RuleContext = { settings: eff.ruleSettings, ...(buildContext ? { buildContext } : {}) };
+    const threshold: Threshold = eff.failureThreshold.value;
     let text: string;
     try {
       text = file === '-' ? await io.readStdin() : readDockerfile(file);
@@ -440,19 +577,45 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
     thresholds.set(reports[reports.length - 1], threshold);
   }
 
+  // Text output ends with a summary on stderr when more than one file (or a folder) was linted.
+  const summary = args.format === 'text' && (folders > 0 || reports.length > 1) ? summaryLine(reports) : '';
+  // CI formats name files relative to the repository root (what code scanning, GitLab and
+  // annotations resolve them against), also when the CLI runs in a subfolder.
+  const rctx: RenderContext = { color: false, rules: allRules, version, repoUrl: repoWebUrl(repository), cwd: process.cwd(), root: repositoryRoot(process.cwd()) };
   if (args.fixDryRun) {
     // stdout carries the diff; the findings report goes to stderr.
     io.stdout(diffs.join(''));
-    io.stderr(args.format === 'json' ? formatJson(reports) : formatText(reports, { color: false }));
+    io.stderr(render(args.format, reports, rctx) + summary);
     return exitCode(reports, thresholds, ioError);
   }
 
   // With --fix and stdin, stdout carries the fixed text; the report goes to stderr.
-  const report = args.format === 'json' ? formatJson(reports) : formatText(reports, { color: io.color && fixedStdin === undefined });
+  const report = render(args.format, reports, { ...rctx, color: io.color && !args.noColor && fixedStdin === undefined });
   if (fixedStdin !== undefined) { io.stdout(fixedStdin); io.stderr(report); }
   else io.stdout(report);
+  io.stderr(summary);
 
   return exitCode(reports, thresholds, ioError);
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** "3 files linted: 1 error, 2 warnings, 1 info, 0 style; 2 fixable (1 by --fix)" */
+export function summaryLine(reports: readonly FileReport[]): string {
+  const by: Record<Level, number> = { error: 0, warning: 0, info: 0, style: 0 };
+  let fixable = 0;
+  let safe = 0;
+  for (const r of reports) {
+    for (const f of r.findings) {
+      by[levelOf(f.severity)]++;
+      if (f.fixes.length) fixable++;
+      if (f.fixes.some((x) => x.safety === 'safe')) safe++;
+    }
+  }
+  const total = by.error + by.warning + by.info + by.style;
+  const head = `${plural(reports.length, 'file')} linted`;
+  if (total === 0) return `${head}: no findings\n`;
+  return `${head}: ${plural(by.error, 'error')}, ${plural(by.warning, 'warning')}, ${by.info} info, ${by.style} style; ${fixable} fixable (${safe} by --fix)\n`;
 }
 
 function exitCode(reports: FileReport[], thresholds: Map<FileReport, Threshold>, ioError: boolean): number {

@@ -15,7 +15,7 @@ const BAD = 'FROM alpine:3.20\nADD a /a\n';
 
 function run(args: string[]) {
   const r = spawnSync(process.execPath, [BIN, ...ONLY_DL3020, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, maxBuffer: 64 << 20 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr, errorLines: r.stderr.split('\n').filter(Boolean) };
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, errorLines: r.stderr.split('\n').filter((l) => l.startsWith('layerwise: ')) };
 }
 
 let tmp: string;

@@ -294,7 +294,7 @@ describe('cli', () => {
       assert.equal(fs.readFileSync(crlf, 'utf8'), 'FROM alpine:3.20\r\nCOPY a /a\r\n');
       assert.equal(fs.readFileSync(clean, 'utf8'), CLEAN);
       assert.equal(fs.statSync(clean).mtimeMs, before);
-      assert.equal(r.stderr, `fixed 1 finding in ${crlf}\n`);
+      assert.equal(r.stderr, `fixed 1 finding in ${crlf}\n2 files linted: no findings\n`);
     });
   });
 
