@@ -1,9 +1,11 @@
 // Instruction-level queries and whole-line edits: removing an instruction with the lines it
 // occupies, instructions a later one of the same stage overrides.
 import type { TextEdit } from '../../../shared/types';
-import type { Inst, Model } from './model';
+import type { Inst, Model, Stage } from './model';
 import type { RawFinding } from './rule';
-import { fix } from './helpers';
+import { copyDestination, copySources, fix, resolvePath, unquote, workdirAt } from './helpers';
+import { stageChain } from './user';
+import { expand } from './vars';
 import { execArgv, type ArgWord } from './deps';
 import type { ShellCommand } from './shell';
 
@@ -69,4 +71,64 @@ export function* runCalls(model: Model, insts: readonly Inst[] = model.instructi
       yield { inst, name: v.slice(v.lastIndexOf('/') + 1), argv, cmd: null };
     }
   }
+}
+
+/** A COPY or ADD, with its destination resolved to an absolute path where it can be. */
+export interface CopyStep {
+  inst: Inst;
+  /** The destination as an absolute path (WORKDIR and ARG/ENV applied); null when unknown. */
+  dest: string | null;
+  /** The destination is a directory (`/app/`, `.`, or several sources). */
+  destIsDir: boolean;
+  /** Source words with ARG/ENV applied (quotes removed); null entries where unknown. */
+  sources: (string | null)[];
+  /** `--from=` value as written, or null for the build context. */
+  from: string | null;
+}
+
+/** The COPY/ADD instructions of `stage` and the stages it builds on (base stages first), before `before` when given. */
+export function copySteps(model: Model, stage: Stage, before?: Inst): CopyStep[] {
+  const out: CopyStep[] = [];
+  for (const s of stageChain(stage).reverse()) {
+    for (const inst of s.instructions) {
+      if (before && s === stage && inst.index >= before.index) break;
+      if (inst.keyword !== 'COPY' && inst.keyword !== 'ADD') continue;
+      const d = copyDestination(inst);
+      if (!d) continue;
+      const raw = inst.form === 'exec' ? d.value : unquote(d.value);
+      const e = expand(raw, inst.scope, model.escapeChar);
+      const srcWords = copySources(inst);
+      const sources = srcWords.map((w) => {
+        const v = expand(inst.form === 'exec' ? w.value : unquote(w.value), inst.scope, model.escapeChar);
+        return v.unresolved.length ? null : v.value;
+      });
+      let dest: string | null = null;
+      if (!e.unresolved.length && e.value !== null) {
+        const cwd = workdirAt(inst, model.escapeChar);
+        dest = e.value.startsWith('/') ? resolvePath('/', e.value) : cwd === null ? null : resolvePath(cwd, e.value);
+      }
+      const from = inst.flags.find((f) => f.name.toLowerCase() === 'from')?.value ?? null;
+      const destIsDir = raw.endsWith('/') || raw === '.' || srcWords.length > 1 || (e.value ?? '').endsWith('/');
+      out.push({ inst, dest, destIsDir, sources, from });
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether a COPY/ADD before `inst` (in its stage chain) may put a program named one of `names`
+ * into the image: a source or destination whose last component is one of them, or a copy into
+ * `/`, `/bin`, `/usr/bin`, `/usr/local/bin`, `/sbin` or an unknown destination of a directory.
+ */
+export function mayCopyProgram(model: Model, inst: Inst, names: readonly string[]): boolean {
+  if (!inst.stage) return false;
+  const base = (p: string) => p.replace(/\/+$/, '').slice(p.replace(/\/+$/, '').lastIndexOf('/') + 1);
+  const binDirs = new Set(['/', '/bin', '/usr/bin', '/usr/local/bin', '/sbin', '/usr/sbin', '/busybox']);
+  for (const c of copySteps(model, inst.stage, inst)) {
+    if (c.sources.some((s) => s === null || names.includes(base(s)) || s.replace(/\/+$/, '').endsWith('/bin') || /^\/?(bin|busybox)$/.test(s.replace(/\/+$/, '')))) return true;
+    if (c.dest === null || names.includes(base(c.dest))) return true;
+    // A directory copied into a bin directory (or `/`) may bring anything.
+    if (binDirs.has(c.dest) && c.sources.some((s) => s !== null && (s.endsWith('/') || s === '.' || s.includes('*')))) return true;
+  }
+  return false;
 }

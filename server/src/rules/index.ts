@@ -76,6 +76,7 @@ import lw1001 from './LW1001-missing-user';
 import lw1002 from './LW1002-unpinned-base-digest';
 import lw1003 from './LW1003-context-copied-before-install';
 import lw1004 from './LW1004-cleanup-in-later-run';
+import lw1010 from './LW1010-shell-form-without-shell';
 import lw1020 from './LW1020-missing-oci-labels';
 import lw1021 from './LW1021-major-only-tag';
 import lw1101 from './LW1101-stage-name-casing';
@@ -186,6 +187,7 @@ export const allRules: readonly Rule[] = [
   lw1002,
   lw1003,
   lw1004,
+  lw1010,
   lw1020,
   lw1021,
   lw1101,
