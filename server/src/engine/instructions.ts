@@ -132,3 +132,24 @@ export function mayCopyProgram(model: Model, inst: Inst, names: readonly string[
   }
   return false;
 }
+
+/**
+ * An edit removing one command of a shell-form RUN joined to its neighbours by `&&`
+ * (`a && chown x && b` → `a && b`), or the whole RUN when it is its only command. Null where
+ * removing it could change what the rest does: `||`, pipes, `;` lists, background jobs,
+ * subshells, substitutions, `sh -c` bodies, heredocs, bodies that do not parse.
+ */
+export function removeCommandEdit(model: Model, inst: Inst, cmd: ShellCommand): TextEdit | null {
+  const sh = inst.shell;
+  if (inst.keyword !== 'RUN' || inst.form !== 'shell' || !sh || sh.hasErrors || inst.heredocs.length) return null;
+  if (sh.shape.or || sh.shape.background || sh.shape.lists !== 1 || sh.shape.comment) return null;
+  const cmds = sh.commands;
+  if (cmds.some((c) => c.inSubstitution || c.inSubshell || c.wrappers.some((w) => w.endsWith(' -c')))) return null;
+  if (cmds.length === 1 && cmds[0] === cmd) return deleteInstructionEdit(model, inst);
+  const k = cmds.indexOf(cmd);
+  if (k < 0) return null;
+  const next = cmds[k + 1];
+  if (cmds.some((c, i) => i > 0 && c.connector !== '&&')) return null;
+  if (k > 0) return { range: { start: cmds[k - 1].range.end, end: cmd.range.end }, newText: '' };
+  return next ? { range: { start: cmd.range.start, end: next.range.start }, newText: '' } : null;
+}
