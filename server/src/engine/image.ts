@@ -194,3 +194,17 @@ function withTag(ref: ImageRef, tag: string): string {
   const name = ref.registry ? `${ref.registry}/${ref.repository}` : ref.repository;
   return `${name}:${tag}`;
 }
+
+/**
+ * The build toolchain an image carries, for "is this a build image" questions: every `sdk`
+ * image, the official `node` images in any variant (npm builds), and JDK images (`full`
+ * Java). Null for runtime images and images we do not know.
+ */
+export function buildToolchain(ref: ImageRef): string | null {
+  const c = classifyImage(ref);
+  if (c.kind === 'sdk') return c.toolchain;
+  if (c.kind === 'full' && c.toolchain === 'java') return 'java';
+  const official = ref.resolved === null ? null : officialImageName(ref);
+  if (official === 'node' && !/(windowsservercore|nanoserver)/.test((ref.tag ?? '').toLowerCase())) return 'node';
+  return null;
+}

@@ -1151,3 +1151,47 @@ export function cleansZypperCache(cmd: ShellCommand, inst: Inst): boolean {
   const call = zypperCall(cmd.argv, inst);
   return call !== null && (call.action === 'clean' || call.action === 'cc');
 }
+
+// ---------------------------------------------------------------------------------------------
+// Compile steps: commands that build an application (what belongs in a build stage).
+
+export interface CompileStep {
+  /** The toolchain: `go`, `node`, `java`, `rust`, `dotnet`, `c`. */
+  tool: string;
+  /** The words that say it (`go build`, `npm run build`, `mvn package`). */
+  words: CliWord[];
+}
+
+const MAVEN_BUILD_GOALS = new Set(['package', 'install', 'verify', 'deploy']);
+const GRADLE_BUILD_TASKS = new Set(['build', 'assemble', 'bootjar', 'jar', 'shadowjar', 'installdist', 'distzip', 'bootwar', 'war']);
+const C_COMPILERS = new Set(['gcc', 'g++', 'cc', 'c++', 'clang', 'clang++', 'make', 'cmake', 'ninja']);
+
+/** Whether an argv compiles an application, and with which toolchain; null otherwise. */
+export function compileStep(argv: readonly CliWord[]): CompileStep | null {
+  if (!argv.length || argv[0].dynamic) return null;
+  const prog = programName(argv);
+  const words = argv.filter((w) => !w.dynamic);
+  const op = (k: number) => words.slice(1).filter((w) => !w.value.startsWith('-'))[k];
+  const first = op(0);
+  const v = first?.value.toLowerCase() ?? '';
+  switch (prog) {
+    case 'go': return v === 'build' ? { tool: 'go', words: [argv[0], first!] } : null;
+    case 'cargo': return v === 'build' || v === 'install' ? { tool: 'rust', words: [argv[0], first!] } : null;
+    case 'dotnet': return v === 'publish' || v === 'build' ? { tool: 'dotnet', words: [argv[0], first!] } : null;
+    case 'npm': case 'pnpm': case 'yarn': {
+      const script = v === 'run' || v === 'run-script' ? op(1) : prog !== 'npm' ? first : undefined;
+      return script && /^build(:|$)/.test(script.value) ? { tool: 'node', words: [argv[0], script] } : null;
+    }
+    case 'mvn': case 'mvnw': {
+      const goal = words.slice(1).find((w) => MAVEN_BUILD_GOALS.has(w.value.toLowerCase()));
+      return goal ? { tool: 'java', words: [argv[0], goal] } : null;
+    }
+    case 'gradle': case 'gradlew': {
+      const task = words.slice(1).find((w) => GRADLE_BUILD_TASKS.has(w.value.toLowerCase()));
+      return task ? { tool: 'java', words: [argv[0], task] } : null;
+    }
+    default:
+      if (C_COMPILERS.has(prog)) return prog === 'cmake' && !words.some((w) => w.value === '--build') ? null : { tool: 'c', words: [argv[0]] };
+      return null;
+  }
+}
