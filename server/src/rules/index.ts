@@ -78,6 +78,7 @@ import lw1003 from './LW1003-context-copied-before-install';
 import lw1004 from './LW1004-cleanup-in-later-run';
 import lw1005 from './LW1005-single-stage-build';
 import lw1006 from './LW1006-final-stage-on-sdk';
+import lw1007 from './LW1007-full-base-image';
 import lw1009 from './LW1009-healthcheck-tool-missing';
 import lw1010 from './LW1010-shell-form-without-shell';
 import lw1011 from './LW1011-cgo-binary-in-static-image';
@@ -194,6 +195,7 @@ export const allRules: readonly Rule[] = [
   lw1004,
   lw1005,
   lw1006,
+  lw1007,
   lw1009,
   lw1010,
   lw1011,
