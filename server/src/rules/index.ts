@@ -79,6 +79,7 @@ import lw1004 from './LW1004-cleanup-in-later-run';
 import lw1005 from './LW1005-single-stage-build';
 import lw1006 from './LW1006-final-stage-on-sdk';
 import lw1007 from './LW1007-full-base-image';
+import lw1008 from './LW1008-missing-cache-mount';
 import lw1009 from './LW1009-healthcheck-tool-missing';
 import lw1010 from './LW1010-shell-form-without-shell';
 import lw1011 from './LW1011-cgo-binary-in-static-image';
@@ -196,6 +197,7 @@ export const allRules: readonly Rule[] = [
   lw1005,
   lw1006,
   lw1007,
+  lw1008,
   lw1009,
   lw1010,
   lw1011,
