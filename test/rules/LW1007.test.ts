@@ -10,6 +10,7 @@ ruleTests(rule, {
     { name: 'the final image compiles: LW1005 first', code: 'FROM node:20\nCOPY . .\nRUN npm run build\n' },
     { name: 'an image without a slim variant', code: 'FROM ubuntu:24.04\n' },
     { name: 'unknown ARG', code: 'ARG IMG\nFROM ${IMG}\n' },
+    { name: 'untagged and latest are DL3006/DL3007\'s', code: 'FROM node\nFROM python:latest\n' },
   ],
   invalid: [
     {

@@ -19,7 +19,7 @@ export default defineRule({
       bad: 'FROM python:3.12\nWORKDIR /app\nCOPY . .\nUSER nobody\nCMD ["python", "app.py"]\n',
       good: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nUSER nobody\nCMD ["python", "app.py"]\n',
       fix: 'Replaces the image with its slim (or JRE) variant, same registry and version, when the image is written literally without a digest (a suggestion: the slim variant lacks compilers and some libraries, which native extensions built at install time or at run time may need; test the image). No fix when the image comes from an ARG or is pinned by digest.',
-      notes: 'Info level, on by default: it is a size hint, not an error. Not flagged: a final image whose own stages compile or build something (`go build`, `npm run build`, `make`, `gcc` ...: moving that into a build stage comes first, see LW1005), images already slim (`-slim`, `-alpine`, `-jre`, distroless), build toolchain images (LW1006 for multi-stage builds), images we do not know, and images whose ARG has no known value. Alpine is not suggested: its musl C library breaks some native dependencies, while `-slim` keeps Debian\'s glibc. No reference tool has this rule.',
+      notes: 'Info level, on by default: it is a size hint, not an error. Not flagged: a final image whose own stages compile or build something (`go build`, `npm run build`, `make`, `gcc` ...: moving that into a build stage comes first, see LW1005), images already slim (`-slim`, `-alpine`, `-jre`, distroless), build toolchain images (LW1006 for multi-stage builds), images we do not know, images without a tag or tagged `latest` (DL3006/DL3007 ask for a version first), and images whose ARG has no known value. Alpine is not suggested: its musl C library breaks some native dependencies, while `-slim` keeps Debian\'s glibc. No reference tool has this rule.',
     },
   },
   check(model) {
@@ -27,7 +27,8 @@ export default defineRule({
     if (!final) return [];
     const img = rootImage(final);
     const c = classifyImage(img);
-    if (c.kind !== 'full' || !c.slimmer) return [];
+    // No tag or `latest`: DL3006/DL3007 ask for a version first.
+    if (c.kind !== 'full' || !c.slimmer || img.tag === null || img.tag === 'latest') return [];
     for (const s of imageStages(model)) {
       for (const inst of s.instructions) {
         if (runArgvs(inst).some(({ argv, cmd }) => !cmd?.inSubstitution && compileStep(argv) !== null)) return [];
