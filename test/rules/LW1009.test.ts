@@ -4,7 +4,12 @@ import rule from '../../server/src/rules/LW1009-healthcheck-tool-missing';
 ruleTests(rule, {
   valid: [
     { name: 'the application probes itself', code: 'FROM scratch\nCOPY app /app\nHEALTHCHECK CMD ["/app", "health"]\n' },
-    { name: 'curl on an image that has it', code: 'FROM debian:12-slim\nHEALTHCHECK CMD ["curl", "-f", "http://localhost/"]\n' },
+    { name: 'curl on an image that has it (full python is buildpack-deps)', code: 'FROM python:3.12\nHEALTHCHECK CMD ["curl", "-f", "http://localhost/"]\n' },
+    { name: 'curl installed first (the seed FastAPI example)', code: 'FROM python:3.11.5-slim-bookworm\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\nHEALTHCHECK --interval=30s --timeout=3s CMD curl -f http://localhost:8000/health || exit 1\n' },
+    { name: 'installed through a variable we cannot read', code: 'FROM debian:12-slim\nRUN apt-get install -y $PKGS\nHEALTHCHECK CMD curl -f http://localhost/\n' },
+    { name: 'wget on Alpine (BusyBox)', code: 'FROM alpine:3.19\nHEALTHCHECK --interval=30s --timeout=5s CMD wget --quiet --tries=1 --spider http://localhost:8080/health || exit 1\n' },
+    { name: 'the runtime probes (node slim)', code: 'FROM node:20-slim\nHEALTHCHECK CMD node -e "fetch(\'http://127.0.0.1:3000/health\').then(r=>process.exit(r.ok?0:1))"\n' },
+    { name: 'an image we know nothing about', code: 'FROM registry.example.com/base:1\nHEALTHCHECK CMD curl -f http://localhost/\n' },
     { name: 'distroless :debug has wget', code: 'FROM gcr.io/distroless/base-debian12:debug\nHEALTHCHECK CMD ["wget", "-q", "--spider", "http://localhost/"]\n' },
     { name: 'curl copied in', code: 'FROM scratch\nCOPY --from=ghcr.io/tarampampam/curl:8.7.1 /bin/curl /bin/curl\nHEALTHCHECK CMD ["curl", "-f", "http://localhost/"]\n' },
     { name: 'only the final image counts', code: 'FROM scratch AS a\nHEALTHCHECK CMD ["curl", "-f", "http://localhost/"]\nFROM alpine:3.20\nCMD ["sh"]\n' },
@@ -28,5 +33,12 @@ ruleTests(rule, {
       code: 'ARG RUNTIME=gcr.io/distroless/java21-debian12\nFROM ${RUNTIME}\nHEALTHCHECK CMD ["/usr/bin/wget", "-q", "http://localhost/"]\n',
       errors: ['3:18-3:33'],
     },
+    {
+      name: 'curl on a slim image, shell form',
+      code: 'FROM node:20-slim\nCOPY . /app\nHEALTHCHECK CMD curl -fsS http://127.0.0.1:3000/health || exit 1\n',
+      errors: [{ range: '3:17-3:21', message: 'This HEALTHCHECK runs curl, which node:20-slim does not include and no RUN installs, so the check always fails: install it, or probe with a program the image has (the application or its runtime)' }],
+    },
+    { name: 'curl on Alpine (only wget installed)', code: 'FROM python:3.12-alpine\nRUN apk add --no-cache wget\nHEALTHCHECK CMD ["curl", "-f", "http://localhost/"]\n', errors: ['3:18-3:24'] },
+    { name: 'wget on ubuntu', code: 'FROM ubuntu:24.04\nHEALTHCHECK CMD wget -q --spider http://localhost/\n', errors: ['2:17-2:21'] },
   ],
 });

@@ -208,3 +208,24 @@ export function buildToolchain(ref: ImageRef): string | null {
   if (official === 'node' && !/(windowsservercore|nanoserver)/.test((ref.tag ?? '').toLowerCase())) return 'node';
   return null;
 }
+
+/**
+ * Whether an image ships a program (`curl`, `wget`, `sh`): false where it is known to be
+ * absent, true where known present, null when not known. Facts about the official variants:
+ * `scratch` and distroless have nothing; `debian`, `ubuntu` and the `-slim` variants of the
+ * language images have neither curl nor wget; Alpine variants have BusyBox (`sh`, `wget`) but
+ * no curl.
+ */
+export function imageShipsProgram(ref: ImageRef, name: string): boolean | null {
+  const c = classifyImage(ref);
+  if (c.hasShell === false) return false;
+  if (ref.resolved === null) return null;
+  const official = officialImageName(ref);
+  if (official === null) return null;
+  const tag = (ref.tag ?? '').toLowerCase();
+  const isSh = name === 'sh';
+  if (tag.includes('alpine') || official === 'alpine' || official === 'busybox') return isSh || name === 'wget' ? true : name === 'curl' ? false : null;
+  const slim = /(^|[-_.])slim($|[-_.])/.test(tag) && ['python', 'node', 'ruby', 'perl', 'debian'].includes(official);
+  if (slim || official === 'debian' || official === 'ubuntu') return isSh ? true : name === 'curl' || name === 'wget' ? false : null;
+  return null;
+}
