@@ -3,7 +3,9 @@ import { describe, it, before } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { buildModel } from '../../server/src/engine';
 import { initEngine } from '../../server/src/host/shellWasm';
-import { buildToolchain, classifyImage, imageShipsProgram, officialImageName } from '../../server/src/engine/image';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { MULTI_STAGE_SNIPPETS, buildToolchain, classifyImage, imageShipsProgram, officialImageName } from '../../server/src/engine/image';
 
 const ref = (image: string) => buildModel(`FROM ${image}\n`).stages[0].image;
 
@@ -71,5 +73,11 @@ describe('image classification', () => {
     assert.equal(imageShipsProgram(ref('python:3.12-slim'), 'curl'), false);
     assert.equal(imageShipsProgram(ref('python:3.12'), 'curl'), null);
     assert.equal(imageShipsProgram(ref('gcr.io/distroless/base-debian12'), 'sh'), false);
+  });
+
+  it('points only at snippets the client ships', () => {
+    const file = path.join(__dirname, '..', '..', '..', 'client', 'snippets', 'dockerfile.json');
+    const prefixes = new Set(Object.values(JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, { prefix: string | string[] }>).flatMap((s) => s.prefix));
+    for (const p of Object.values(MULTI_STAGE_SNIPPETS)) assert.ok(prefixes.has(p), `${p} is in client/snippets/dockerfile.json`);
   });
 });

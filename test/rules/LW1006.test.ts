@@ -13,7 +13,7 @@ ruleTests(rule, {
     {
       name: 'golang final',
       code: 'FROM golang:1.22 AS build\nRUN go build -o /app .\nFROM golang:1.22-alpine\nCOPY --from=build /app /app\n',
-      errors: [{ range: '3:6-3:24', message: 'The final stage is based on the build image golang:1.22-alpine, so the toolchain ships in the image: start it from a runtime image (`gcr.io/distroless/static-debian12` or `scratch` (with CGO_ENABLED=0)) and copy the build output in' }],
+      errors: [{ range: '3:6-3:24', message: 'The final stage is based on the build image golang:1.22-alpine, so the toolchain ships in the image: start it from a runtime image (`gcr.io/distroless/static-debian12` or `scratch` (with CGO_ENABLED=0)) and copy the build output in (the lw-go snippet is a template)' }],
       output: null,
     },
     {

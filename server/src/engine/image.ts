@@ -229,3 +229,9 @@ export function imageShipsProgram(ref: ImageRef, name: string): boolean | null {
   if (slim || official === 'debian' || official === 'ubuntu') return isSh ? true : name === 'curl' || name === 'wget' ? false : null;
   return null;
 }
+
+/**
+ * The VS Code client's multi-stage templates (client/snippets/dockerfile.json prefixes), by
+ * toolchain: the rules about single-stage builds and toolchain final images point at them.
+ */
+export const MULTI_STAGE_SNIPPETS: Readonly<Record<string, string>> = { go: 'lw-go', node: 'lw-node', java: 'lw-java', rust: 'lw-rust', python: 'lw-python' };

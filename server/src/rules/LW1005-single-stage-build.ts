@@ -1,10 +1,8 @@
 import { defineRule } from '../engine/rule';
-import { buildToolchain } from '../engine/image';
+import { MULTI_STAGE_SNIPPETS as SNIPPETS, buildToolchain } from '../engine/image';
 import { compileStep, runArgvs } from '../engine/packages';
 import { rootImage } from '../engine/user';
 
-/** The client's multi-stage snippets, by toolchain (client/snippets/dockerfile.json). */
-export const SNIPPETS: Record<string, string> = { go: 'lw-go', node: 'lw-node', java: 'lw-java', rust: 'lw-rust' };
 
 export default defineRule({
   meta: {

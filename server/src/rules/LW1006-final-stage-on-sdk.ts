@@ -1,5 +1,5 @@
 import { defineRule } from '../engine/rule';
-import { classifyImage } from '../engine/image';
+import { MULTI_STAGE_SNIPPETS, classifyImage } from '../engine/image';
 import { rootImage } from '../engine/user';
 
 /** Runtime images to suggest, by toolchain. */
@@ -25,7 +25,7 @@ export default defineRule({
       why: 'Multi-stage builds exist to keep build tools out of the final image. When the last stage still starts from the SDK, the compiler, the package caches and often the sources ship to production anyway: hundreds of megabytes and hundreds of packages that need patching, for nothing the application uses at run time. The final stage should start from a runtime image and copy the build output in.',
       bad: 'FROM golang:1.22 AS build\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /out/app .\n\nFROM golang:1.22\nCOPY --from=build /out/app /app\nCMD ["/app"]\n',
       good: 'FROM golang:1.22 AS build\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /out/app .\n\nFROM gcr.io/distroless/static-debian12:nonroot\nCOPY --from=build /out/app /app\nCMD ["/app"]\n',
-      fix: 'None automatic: the runtime image depends on what the program needs (a C library, a JRE, the ASP.NET runtime). The message names the usual choice for the toolchain.',
+      fix: 'None automatic: the runtime image depends on what the program needs (a C library, a JRE, the ASP.NET runtime). The message names the usual choice for the toolchain and, for Go, Java and Rust, the VS Code extension\'s multi-stage template (`lw-go`, `lw-java`, `lw-rust`).',
       notes: 'Single-stage builds are LW1005\'s (info). Language images that have a slimmer runtime variant (`node`, `python`, `ruby`, JDK images) are LW1007\'s. A final stage built on an earlier stage (`FROM build AS test` last) is judged by the image at the bottom of that chain, which is usually a mistake in the stage order: put the runtime stage last, or build with `--target`. Images whose ARG has no known value are not judged. No reference tool has this rule.',
     },
   },
@@ -39,9 +39,10 @@ export default defineRule({
     if (!word) return [];
     const via = final.baseStage ? ` (through stage ${final.baseStage.name ?? final.baseStage.index})` : '';
     const runtime = RUNTIMES[c.toolchain ?? ''];
+    const snippet = MULTI_STAGE_SNIPPETS[c.toolchain ?? ''];
     return [{
       range: word.range,
-      message: `The final stage is based on the build image ${img.resolved}${via}, so the toolchain ships in the image: start it from a runtime image${runtime ? ` (${runtime})` : ''} and copy the build output in`,
+      message: `The final stage is based on the build image ${img.resolved}${via}, so the toolchain ships in the image: start it from a runtime image${runtime ? ` (${runtime})` : ''} and copy the build output in${snippet ? ` (the ${snippet} snippet is a template)` : ''}`,
     }];
   },
 });
