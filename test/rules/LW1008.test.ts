@@ -7,6 +7,7 @@ ruleTests(rule, {
   valid: [
     { name: 'no sign of BuildKit', code: 'FROM node:20-slim\nRUN npm ci\n' },
     { name: 'cache mount present', code: `${S}FROM node:20-slim\nRUN --mount=type=cache,target=/root/.npm npm ci\n` },
+    { name: 'a mount written with ~', code: `${S}FROM node:20-slim\nRUN --mount=type=cache,target=~/.npm npm ci\n` },
     { name: 'a mount above the directory', code: `${S}FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache pip install -r r.txt\n` },
     { name: 'pip without a cache', code: `${S}FROM python:3.12-slim\nRUN pip install --no-cache-dir -r r.txt\n` },
     { name: 'PIP_NO_CACHE_DIR', code: `${S}FROM python:3.12-slim\nENV PIP_NO_CACHE_DIR=1\nRUN pip install -r r.txt\n` },

@@ -1,7 +1,7 @@
 import { defineRule, type RawFinding } from '../engine/rule';
 import type { Inst, Model } from '../engine/model';
 import { fix } from '../engine/helpers';
-import { cacheableStep, pathWithin, runArgvs, runMounts } from '../engine/packages';
+import { cacheableStep, normalisePath, pathWithin, runArgvs, runMounts } from '../engine/packages';
 import { isRootUser, runsAsNonRootByDefault, rootImage, stageChain, userValue } from '../engine/user';
 
 /** Whether the file uses BuildKit features: a `# syntax=` directive or a RUN `--mount`. */
@@ -47,13 +47,13 @@ export default defineRule({
     const out: RawFinding[] = [];
     for (const inst of model.instructions) {
       if (inst.keyword !== 'RUN' || !inst.bodyRange) continue;
-      const mounts = runMounts(inst).filter((m) => m.type === 'cache' && m.target !== null && m.target.startsWith('/'));
+      const mounts = runMounts(inst).filter((m) => m.type === 'cache' && m.target !== null).map((m) => ({ ...m, target: normalisePath(m.target!) })).filter((m) => m.target.startsWith('/'));
       const seen = new Set<string>();
       for (const { argv, cmd } of runArgvs(inst)) {
         if (cmd?.inSubstitution) continue;
         const step = cacheableStep(argv, cmd, inst);
         if (!step || seen.has(step.tool)) continue;
-        const missing = step.targets.filter((t) => !mounts.some((m) => pathWithin(t.dir, m.target!) || pathWithin(m.target!, t.dir)));
+        const missing = step.targets.filter((t) => !mounts.some((m) => pathWithin(t.dir, m.target) || pathWithin(m.target, t.dir)));
         if (!missing.length) continue;
         seen.add(step.tool);
         const flags = missing.map((t) => `--mount=type=cache,target=${t.dir}${t.sharing ? `,sharing=${t.sharing}` : ''}`);
