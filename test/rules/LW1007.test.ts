@@ -16,7 +16,7 @@ ruleTests(rule, {
     {
       name: 'python',
       code: 'FROM python:3.12\nCOPY . /app\nCMD ["python", "/app/app.py"]\n',
-      errors: [{ range: '1:6-1:17', message: 'The final image is based on python:3.12, the full Debian variant with compilers and build tools: python:3.12-slim runs the same application in a fraction of the size' }],
+      errors: [{ range: '1:6-1:17', message: 'The final image is based on python:3.12, the full Debian variant with compilers and build tools: python:3.12-slim runs most applications in a fraction of the size (unless it needs them at run time)' }],
       output: 'FROM python:3.12-slim\nCOPY . /app\nCMD ["python", "/app/app.py"]\n',
     },
     { name: 'python with a codename', code: 'FROM python:3.12.4-bookworm\n', errors: ['1:6-1:28'], output: 'FROM python:3.12.4-slim-bookworm\n' },

@@ -41,7 +41,7 @@ export default defineRule({
     const what = c.toolchain === 'java' ? 'a JDK with the compiler and tools a JRE leaves out' : 'the full Debian variant with compilers and build tools';
     return [{
       range: word.range,
-      message: `The final image is based on ${img.resolved}, ${what}: ${c.slimmer} runs the same application in a fraction of the size`,
+      message: `The final image is based on ${img.resolved}, ${what}: ${c.slimmer} runs most applications in a fraction of the size (unless it needs them at run time)`,
       fixes: literal ? [fix(`Use ${c.slimmer}`, [{ range: word.range, newText: c.slimmer }], 'suggestion')] : [],
     }];
   },
