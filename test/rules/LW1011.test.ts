@@ -13,6 +13,7 @@ ruleTests(rule, {
     { name: 'go env -w earlier', code: `FROM golang:1.22 AS build\nRUN go env -w CGO_ENABLED=0\nRUN go build -o /out/app .${RUNTIME}` },
     { name: 'statically linked on purpose', code: `FROM golang:1.22 AS build\nRUN go build -ldflags '-linkmode external -extldflags "-static"' -o /out/app .${RUNTIME}` },
     { name: 'alpine without a C compiler', code: `FROM golang:1.22-alpine AS build\nRUN go build -o /out/app .${RUNTIME}` },
+    { name: 'an image we know nothing about (no known C compiler)', code: `FROM registry.example.com/go-builder:1 AS build\nRUN go build -o /out/app .${RUNTIME}` },
     { name: 'distroless/base has a C library', code: 'FROM golang:1.22 AS build\nRUN go build -o /out/app .\nFROM gcr.io/distroless/base-debian12\nCOPY --from=build /out/app /app\n' },
     { name: 'another file is copied', code: 'FROM golang:1.22 AS build\nRUN go build -o /out/app .\nFROM scratch\nCOPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/\n' },
     { name: 'the clean corpus layout', code: '# syntax=docker/dockerfile:1\nFROM golang:1.22-bookworm AS build\nWORKDIR /src\nRUN --mount=type=cache,target=/go/pkg/mod \\\n    CGO_ENABLED=0 GOOS=linux go build -trimpath -ldflags="-s -w" -o /out/app ./cmd/app\nFROM gcr.io/distroless/static-debian12:nonroot\nCOPY --from=build /out/app /app\n' },
@@ -46,5 +47,6 @@ ruleTests(rule, {
       code: 'FROM golang:1.22 AS build\nRUN go install ./cmd/app\nFROM build AS test\nRUN go vet ./...\nFROM cgr.dev/chainguard/static:latest\nCOPY --from=test /go/bin/app /app\n',
       errors: ['2:5-2:15'],
     },
+    { name: 'Debian with build-essential and Go installed', code: 'FROM debian:12-slim AS build\nRUN apt-get update && apt-get install -y --no-install-recommends build-essential golang-go\nRUN go build -o /app .\nFROM scratch\nCOPY --from=build /app /app\n', errors: ['3:5-3:13'] },
   ],
 });

@@ -2,14 +2,14 @@ import { defineRule, type RawFinding } from '../engine/rule';
 import type { Inst, Model, Stage } from '../engine/model';
 import type { ShellCommand } from '../engine/shell';
 import { fix, resolveFromTarget, resolvePath, unquote, workdirAt } from '../engine/helpers';
-import { classifyImage } from '../engine/image';
+import { classifyImage, officialImageName } from '../engine/image';
 import { comparePos } from '../engine/text';
 import { copySteps } from '../engine/instructions';
-import { apkCall, cliOptionValue, goCall, isApkAdd, runArgvs, type CliCall } from '../engine/packages';
-import { imageFamily, rootImage, stageChain } from '../engine/user';
+import { cliOptionValue, goCall, osPackageAction, runArgvs, type CliCall } from '../engine/packages';
+import { rootImage, stageChain } from '../engine/user';
 
-/** Alpine packages that bring a C compiler (with them, cgo is on by default again). */
-const C_TOOLCHAIN_APK = new Set(['gcc', 'clang', 'build-base', 'musl-dev', 'g++']);
+/** OS packages that bring a C compiler (with one, Go turns cgo on by default). */
+const C_TOOLCHAIN_PACKAGES = new Set(['gcc', 'clang', 'build-base', 'musl-dev', 'g++', 'build-essential', 'gcc-c++']);
 
 /** CGO_ENABLED as a go command sees it: from the command's own assignments, an earlier `export` or `go env -w` in the RUN, the stage's ARG/ENV, or `go env -w` in an earlier RUN. Undefined: not set. */
 function cgoSetting(model: Model, inst: Inst, cmd: ShellCommand | null): string | null | undefined {
@@ -45,16 +45,21 @@ function cgoSetting(model: Model, inst: Inst, cmd: ShellCommand | null): string 
   return undefined;
 }
 
-/** Whether an Alpine-based stage chain installs a C compiler before `inst` (Go turns cgo off by default without one). */
+/**
+ * Whether the stage chain of `inst` is known to have a C compiler when it runs: the official
+ * `golang` images other than Alpine ship gcc; otherwise an OS package install before it must
+ * name one (or a word we cannot read). Without a C compiler Go 1.20+ turns cgo off itself.
+ */
 function hasCCompiler(inst: Inst): boolean {
-  if (!inst.stage) return true;
-  if (imageFamily(rootImage(inst.stage)) !== 'alpine') return true;
+  if (!inst.stage) return false;
+  const root = rootImage(inst.stage);
+  if (officialImageName(root) === 'golang' && !(root.tag ?? '').toLowerCase().includes('alpine')) return true;
   for (const s of stageChain(inst.stage).reverse()) {
     for (const i of s.instructions) {
-      if (i.index >= inst.index || i.keyword !== 'RUN') continue;
-      for (const { argv } of runArgvs(i)) {
-        const call = apkCall(argv, i);
-        if (call && isApkAdd(call) && (call.dynamic || call.operands.some((o) => C_TOOLCHAIN_APK.has(o.value.split(/[=~<>]/)[0])))) return true;
+      if (i.index >= inst.index || i.keyword !== 'RUN' || !i.shell) continue;
+      for (const cmd of i.shell.commands) {
+        if (!osPackageAction(cmd)?.installs) continue;
+        if (cmd.argv.some((w) => w.dynamic || C_TOOLCHAIN_PACKAGES.has(w.value.split(/[=~<>]/)[0]))) return true;
       }
     }
   }
@@ -116,7 +121,7 @@ export default defineRule({
       bad: 'FROM golang:1.22 AS build\nWORKDIR /src\nCOPY . .\nRUN go build -o /out/app .\n\nFROM gcr.io/distroless/static-debian12:nonroot\nCOPY --from=build /out/app /app\nENTRYPOINT ["/app"]\n',
       good: 'FROM golang:1.22 AS build\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /out/app .\n\nFROM gcr.io/distroless/static-debian12:nonroot\nCOPY --from=build /out/app /app\nENTRYPOINT ["/app"]\n',
       fix: 'Writes `CGO_ENABLED=0 ` before the `go` command (a suggestion: a program that really uses cgo needs a C library at run time; choose `gcr.io/distroless/base` or `cc` then). No fix for exec-form RUNs, or when `CGO_ENABLED` is set to something else on purpose.',
-      notes: 'CGO_ENABLED counts when set on the command (`CGO_ENABLED=0 go build`, `env CGO_ENABLED=0 go build`), by `export` earlier in the same RUN, by ARG or ENV in the stage (or the stage it builds on), or by `go env -w CGO_ENABLED=0` in an earlier RUN. Not flagged: a build linked statically on purpose (`-ldflags` with `-static`), a build on an Alpine image that installs no C compiler (`gcc`, `build-base`, `musl-dev`, `clang`: without one, Go 1.20+ turns cgo off itself), arguments with variables, and copies into `distroless/base`, `distroless/cc` or other images that have a C library. The output path comes from `-o` (resolved against the WORKDIR), else the working directory, or `/go/bin` for `go install`; a `COPY --from` source that is, contains or lies in it counts. No reference tool has this rule.',
+      notes: 'CGO_ENABLED counts when set on the command (`CGO_ENABLED=0 go build`, `env CGO_ENABLED=0 go build`), by `export` earlier in the same RUN, by ARG or ENV in the stage (or the stage it builds on), or by `go env -w CGO_ENABLED=0` in an earlier RUN. Not flagged: a build linked statically on purpose (`-ldflags` with `-static`), a build without a known C compiler (the official `golang` images other than Alpine ship gcc; on any other image an OS package install must name `gcc`, `clang`, `build-base`, `build-essential` or `musl-dev`: without a compiler Go 1.20+ turns cgo off itself), output that reaches the static image through an intermediate stage, arguments with variables, and copies into `distroless/base`, `distroless/cc` or other images that have a C library. The output path comes from `-o` (resolved against the WORKDIR), else the working directory, or `/go/bin` for `go install`; a `COPY --from` source that is, contains or lies in it counts. No reference tool has this rule.',
     },
   },
   check(model) {
