@@ -86,7 +86,7 @@ async function drive(server, text, edits) {
 async function start(kind, root) {
   const t0 = performance.now();
   const s = kind === 'layerwise'
-    ? new StdioLsp(process.execPath, [...(process.env.LW_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.LW_PROF] : []), path.join(root, 'bin/layerwise-language-server.js'), '--stdio'], (m) => (m.method === 'workspace/configuration' ? m.params.items.map(() => ({ enable: true, run: 'onType', rules: {} })) : null))
+    ? new StdioLsp(process.execPath, [...(process.env.LW_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.LW_PROF] : []), path.join(root, 'bin/layerwise-language-server.js'), '--stdio'], (m) => (m.method === 'workspace/configuration' ? m.params.items.map(() => ({ enable: true, run: 'onType', rules: {}, shellcheck: { enable: false } })) : null))
     : new StdioLsp(process.execPath, [require.resolve('dockerfile-language-server-nodejs/bin/docker-langserver'), '--stdio'], (m) => (m.method === 'workspace/configuration' ? m.params.items.map(() => null) : null));
   const init = await s.request('initialize', {
     processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },

@@ -1,7 +1,10 @@
 // Names both the client and the server use. No runtime dependencies.
 export const SOURCE = 'layerwise';
 export const DOCS_BASE_URL = 'https://github.com/layerwise/layerwise/blob/main/docs/rules/';
+/** ShellCheck's findings (codes SCnnnn) are documented on its wiki. */
+export const SHELLCHECK_WIKI_URL = 'https://www.shellcheck.net/wiki/';
 export function ruleDocsUrl(code: string): string {
+  if (/^SC\d{4}$/.test(code)) return `${SHELLCHECK_WIKI_URL}${code}`;
   return `${DOCS_BASE_URL}${code}.md`;
 }
 
@@ -24,9 +27,9 @@ export const RULE_SETTING_VALUES = ['off', 'on', 'error', 'warning', 'info', 'hi
 /**
  * Settings VS Code reads only from user settings in Restricted Mode
  * (`capabilities.untrustedWorkspaces.restrictedConfigurations`): opening a repository must not
- * be enough to send registry traffic over plain HTTP.
+ * be enough to send registry traffic over plain HTTP, or to run a program it names.
  */
-export const RESTRICTED_SETTINGS = ['layerwise.registry.insecure', 'layerwise.registry.timeoutMs'] as const;
+export const RESTRICTED_SETTINGS = ['layerwise.registry.insecure', 'layerwise.registry.timeoutMs', 'layerwise.shellcheck.path'] as const;
 
 export const SETTINGS_SECTION = 'layerwise';
 /** Handled by the client: opens the URL given as the only argument. */
@@ -52,21 +55,35 @@ export interface RegistrySettings {
   timeoutMs: number;
 }
 
+export interface ShellcheckSettings {
+  /** Check shell-form RUN bodies with ShellCheck when it can be found. */
+  enable: boolean;
+  /**
+   * The executable: a command name looked up in PATH's absolute entries, or an absolute path.
+   * In an untrusted workspace the server runs only the one from initializationOptions (which
+   * the client takes from user settings), never one from workspace/configuration.
+   */
+  path: string;
+}
+
 /** Settings as the server receives them from the client (`layerwise.*`). */
 export interface LayerwiseSettings {
   enable: boolean;
   run: 'onType' | 'onSave';
   rules: Record<string, string>;
   registry: RegistrySettings;
+  shellcheck: ShellcheckSettings;
 }
 export const DEFAULT_SETTINGS: LayerwiseSettings = {
   enable: true, run: 'onType', rules: {}, registry: { insecure: [], timeoutMs: 10000 },
+  shellcheck: { enable: true, path: 'shellcheck' },
 };
 
 /**
  * What the client passes as `initializationOptions`. `settings` is used when the client cannot
- * answer workspace/configuration. Registry credentials from the Docker config file are read
- * only when `trustedWorkspace` is true.
+ * answer workspace/configuration. Registry credentials from the Docker config file are read,
+ * and `shellcheck.path` is taken from workspace/configuration, only when `trustedWorkspace` is
+ * true; otherwise the ShellCheck run is `settings.shellcheck.path` (or `shellcheck` on PATH).
  */
 export interface LayerwiseInitializationOptions {
   settings?: Partial<LayerwiseSettings>;

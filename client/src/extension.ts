@@ -7,13 +7,17 @@ import {
   COMMAND_RESTART_SERVER, COMMAND_SHOW_DOCS, DOCKERFILE_NAMES, DOCS_INDEX_URL, LANGUAGE_ID, SERVER_LAUNCHER, DOCKERIGNORE_SUFFIX, SETTINGS_SECTION, SOURCE,
   type LayerwiseInitializationOptions,
 } from '../../shared/constants';
-import { readSettings } from './settings';
+import { forUntrustedWorkspace, readSettings } from './settings';
 
 let client: LanguageClient | undefined;
 
 function initializationOptions(): LayerwiseInitializationOptions {
   const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
-  return { trustedWorkspace: vscode.workspace.isTrusted, settings: readSettings((key, fallback) => config.get(key, fallback)) };
+  const trusted = vscode.workspace.isTrusted;
+  const settings = readSettings((key, fallback) => config.get(key, fallback));
+  // Untrusted: the ShellCheck the server may run comes from user settings only (the server
+  // ignores the path it pulls through workspace/configuration in that case).
+  return { trustedWorkspace: trusted, settings: trusted ? settings : forUntrustedWorkspace(settings, (key) => config.inspect(key)?.globalValue) };
 }
 
 function isIgnoreFile(doc: vscode.TextDocument): boolean {

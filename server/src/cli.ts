@@ -19,6 +19,8 @@ import {
 import { version } from '../../package.json';
 import { parseHadolintConfig, lintOptionsFrom, ruleSettingsFrom, type HadolintConfig } from './config/hadolint';
 import type { RuleContext } from './engine/rule';
+import { ShellcheckRunner } from './host/shellcheck';
+import { mergeFindings } from './engine/shellcheck';
 
 export const HELP = `Usage: layerwise [options] <file|dir|->...
 
@@ -48,6 +50,12 @@ Options:
       --insecure-registry <host>   allow plain HTTP for <host[:port]> (repeatable;
                                    localhost and 127.0.0.1 are always allowed)
       --registry-timeout <ms>      time budget per registry lookup (default: 10000)
+      --shellcheck                 also check shell-form RUN bodies with ShellCheck
+                                   (codes SCnnnn); the default when a shellcheck
+                                   executable is on PATH. Asked for and missing: exit 2
+      --no-shellcheck              do not run ShellCheck
+      --shellcheck-path <exe>      the ShellCheck to run: an absolute path or a command
+                                   name looked up on PATH (default: shellcheck)
   -t, --failure-threshold <level>  exit 1 only for findings at or above <level>:
                                    error, warning, info, style or none (default: info,
                                    as in hadolint, unless a config file sets one)
@@ -89,6 +97,9 @@ interface Args {
   pinDigests: boolean;
   insecureRegistries: string[];
   registryTimeoutMs: number;
+  /** auto: when found on PATH; on: asked for (a missing one is an error); off. */
+  shellcheck: 'auto' | 'on' | 'off';
+  shellcheckPath?: string;
   threshold: Threshold;
   /** True when -t/--failure-threshold was given (it then wins over a config file). */
   thresholdSet: boolean;
@@ -103,13 +114,13 @@ interface Args {
 const splitIds = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
 
 export function parseArgs(argv: readonly string[]): Args {
-  const a: Args = { format: 'text', enable: [], disable: [], fix: false, fixDryRun: false, pinDigests: false, insecureRegistries: [], registryTimeoutMs: 10000, threshold: 'info', thresholdSet: false, noConfig: false, listRules: false, version: false, help: false, inputs: [] };
+  const a: Args = { format: 'text', enable: [], disable: [], fix: false, fixDryRun: false, pinDigests: false, insecureRegistries: [], registryTimeoutMs: 10000, shellcheck: 'auto', threshold: 'info', thresholdSet: false, noConfig: false, listRules: false, version: false, help: false, inputs: [] };
   const takesValue = new Map([
     ['--format', '--format'], ['-f', '--format'],
     ['--enable', '--enable'], ['--disable', '--disable'],
     ['--failure-threshold', '--failure-threshold'], ['-t', '--failure-threshold'],
     ['--insecure-registry', '--insecure-registry'], ['--registry-timeout', '--registry-timeout'],
-    ['--config', '--config'],
+    ['--config', '--config'], ['--shellcheck-path', '--shellcheck-path'],
   ]);
   const flags = new Map([
     ['--fix', 'fix'], ['--fix-dry-run', 'fixDryRun'], ['--pin-digests', 'pinDigests'], ['--list-rules', 'listRules'], ['--no-config', 'noConfig'], ['--version', 'version'], ['-v', 'version'], ['--help', 'help'], ['-h', 'help'],
@@ -124,6 +135,11 @@ export function parseArgs(argv: readonly string[]): Args {
     if (flag) {
       if (eq > 0) throw new UsageError(`option '${name}' takes no value`);
       a[flag] = true;
+      continue;
+    }
+    if (name === '--shellcheck' || name === '--no-shellcheck') {
+      if (eq > 0) throw new UsageError(`option '${name}' takes no value`);
+      a.shellcheck = name === '--shellcheck' ? 'on' : 'off';
       continue;
     }
     const opt = takesValue.get(name);
@@ -155,6 +171,11 @@ export function parseArgs(argv: readonly string[]): Args {
         a.thresholdSet = true;
         break;
       }
+      case '--shellcheck-path':
+        if (value.trim() === '') throw new UsageError('--shellcheck-path needs an executable');
+        // A path is the user's own, relative to where they run the CLI.
+        a.shellcheckPath = /[\\/]/.test(value) ? path.resolve(value) : value;
+        break;
       case '--config':
         if (value === '') throw new UsageError('--config needs a file name');
         a.config = value;
@@ -162,6 +183,9 @@ export function parseArgs(argv: readonly string[]): Args {
     }
   }
   if (a.config !== undefined && a.noConfig) throw new UsageError('--config and --no-config cannot be used together');
+  if (a.shellcheckPath !== undefined && a.shellcheck === 'off') throw new UsageError('--shellcheck-path and --no-shellcheck cannot be used together');
+  // Naming the executable is asking for it.
+  if (a.shellcheckPath !== undefined) a.shellcheck = 'on';
   return a;
 }
 
@@ -334,6 +358,14 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
     ? new RegistryClient({ timeoutMs: args.registryTimeoutMs, trustedWorkspace: true, insecureRegistries: [...DEFAULT_INSECURE_REGISTRIES, ...args.insecureRegistries] })
     : null;
   const verb = args.fixDryRun ? 'would fix' : 'fixed';
+  // ShellCheck: when asked for, or when one is on PATH. Asked for and missing is an error.
+  let shellcheck: ShellcheckRunner | null = null;
+  if (args.shellcheck !== 'off' && files.length) {
+    const runner = new ShellcheckRunner({ path: args.shellcheckPath });
+    const probe = await runner.probe();
+    if (probe.ok) shellcheck = runner;
+    else if (args.shellcheck === 'on') { fail(`${probe.error}; RUN bodies were not checked with ShellCheck`); ioError = true; }
+  }
   for (const file of files) {
     const cfg = configFor(file);
     const options: LintOptions = lintOptionsFrom(cfg, { enable: args.enable, disable: args.disable });
@@ -373,7 +405,15 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
     }
     const result = lint(text, options, allRules, ctx);
     for (const re of result.ruleErrors) fail(`rule ${re.code} failed on ${file}: ${re.message.split(/\r?\n/)[0]}`);
-    reports.push({ file, text, findings: result.findings });
+    let findings = result.findings;
+    if (shellcheck) {
+      const sc = await shellcheck.findings(result.model, options);
+      if (sc) {
+        for (const e of sc.errors) fail(`warning: ${file}: ${e}`);
+        findings = mergeFindings(findings, sc.findings);
+      }
+    }
+    reports.push({ file, text, findings });
     thresholds.set(reports[reports.length - 1], threshold);
   }
 

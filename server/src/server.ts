@@ -7,6 +7,9 @@
 // - Code actions: quick fixes, fix all of one rule, disable for one instruction, show the
 //   rule's documentation, `source.fixAll.layerwise`, RUN → exec form, pin image to digest.
 // - `layerwise.pinDigest` (workspace/executeCommand) is the only place that uses the network.
+// - ShellCheck (when found) runs after the engine: the engine's diagnostics are published at
+//   once, with ShellCheck's answers already cached for unchanged RUN bodies; the others follow
+//   in a second publish for the same version, dropped if the document moved on meanwhile.
 import {
   createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, DiagnosticSeverity,
   CodeActionKind, CancellationTokenSource, DidChangeConfigurationNotification, MessageType,
@@ -28,6 +31,8 @@ import { hadolintConfigForFile, type LoadedConfig } from './config/load';
 import { ruleSettingsFrom } from './config/hadolint';
 import { RegistryClient, DEFAULT_INSECURE_REGISTRIES } from './registry/client';
 import { pinTarget, pinDigestFix, UPDATE_PIN_TITLE } from './registry/pin';
+import { ShellcheckRunner } from './host/shellcheck';
+import { mergeFindings } from './engine/shellcheck';
 // A JSON import, so esbuild inlines the version into dist/server.js.
 import { version as VERSION } from '../../package.json';
 
@@ -57,7 +62,11 @@ const REFACTOR_PIN = CodeActionKind.RefactorRewrite;
 
 type Trigger = 'open' | 'change' | 'save' | 'config';
 
-interface Cached { version: number; key: string; result: LintResult; fixAll: Map<string, string> }
+interface Cached {
+  version: number; key: string; result: LintResult; fixAll: Map<string, string>;
+  /** ShellCheck's findings for this version, once they are known. */
+  shellcheck?: Finding[];
+}
 interface DocState {
   timer?: ReturnType<typeof setTimeout>;
   run?: CancellationTokenSource;
@@ -85,6 +94,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let trustedWorkspace = false;
   let debounceMs = DEFAULT_DEBOUNCE_MS;
   let registry: { key: string; client: RegistryClient } | null = null;
+  const shellcheckRunners = new Map<string, ShellcheckRunner>();
+  const reportedShellcheck = new Set<string>();
 
   // Crash guards: a bug in one handler must not take the editor's linting down with it.
   const logError = (what: string, e: unknown) => {
@@ -236,7 +247,54 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!settings.enable) { publish(uri, version, []); return; }
     if (settings.run === 'onSave' && trigger === 'change') return;
     const result = resultFor(doc, settings);
-    publish(uri, version, result.findings.map((f) => toDiagnostic(f, version)));
+    const runner = settings.shellcheck.enable ? shellcheckRunner(settings) : null;
+    if (!runner || runner.unavailable) { publish(uri, version, result.findings.map((f) => toDiagnostic(f, version))); return; }
+    const cache = state(uri).cache!;
+    const options = lintOptionsFor(settings, configFor(uri));
+    // What ShellCheck already said about unchanged RUN bodies goes out with the engine's findings.
+    const known = cache.shellcheck ? { findings: cache.shellcheck, pending: [] } : runner.cachedFindings(result.model, options as never);
+    publish(uri, version, mergeFindings(result.findings, known.findings).map((f) => toDiagnostic(f, version)));
+    if (!known.pending.length) { cache.shellcheck = known.findings; return; }
+    const abort = new AbortController();
+    const sub = token.onCancellationRequested(() => abort.abort());
+    let sc: Awaited<ReturnType<ShellcheckRunner['findings']>>;
+    try { sc = await runner.findings(result.model, options as never, abort.signal); } finally { sub.dispose(); }
+    if (!sc) return;
+    // A missing executable was said once by the probe.
+    if (!runner.unavailable) for (const e of sc.errors) reportShellcheck(`ShellCheck (${runner.command}): ${e}`);
+    const now = documents.get(uri);
+    if (token.isCancellationRequested || !now || now.version !== version || state(uri).cache !== cache) return;
+    cache.shellcheck = sc.findings;
+    if (!sc.findings.length && !known.findings.length) return; // nothing to add
+    publish(uri, version, mergeFindings(result.findings, sc.findings).map((f) => toDiagnostic(f, version)));
+  }
+
+  /**
+   * The runner for the ShellCheck the settings name, or null when there is none (said once in
+   * the log). In an untrusted workspace only the path from initializationOptions (the client
+   * takes it from user settings) is run, never one from workspace/configuration.
+   */
+  function shellcheckRunner(settings: LayerwiseSettings): ShellcheckRunner | null {
+    const p = trustedWorkspace ? settings.shellcheck.path : baseSettings.shellcheck.path;
+    let runner = shellcheckRunners.get(p);
+    if (!runner) {
+      if (shellcheckRunners.size >= 8) shellcheckRunners.clear(); // paths edited in settings: keep a few
+      runner = new ShellcheckRunner({ path: p });
+      shellcheckRunners.set(p, runner);
+      const r = runner;
+      r.probe().then((probe) => {
+        if (probe.ok) connection.console.info(`ShellCheck ${probe.version} (${probe.exe}) checks RUN bodies`);
+        else reportShellcheck(`${probe.error}; RUN bodies are not checked with ShellCheck`);
+      }, (e) => logError('probing ShellCheck failed', e));
+    }
+    return runner;
+  }
+
+  /** One log line per distinct ShellCheck problem and session (not one per keystroke). */
+  function reportShellcheck(message: string) {
+    if (reportedShellcheck.has(message) || reportedShellcheck.size > 100) return;
+    reportedShellcheck.add(message);
+    connection.console.warn(message);
   }
 
   function publish(uri: string, version: number, diagnostics: Diagnostic[]) {
@@ -332,10 +390,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
   });
 
-  function findingFor(d: Diagnostic, result: LintResult, version: number): { finding: Finding | null; fixes: Fix[] } | null {
+  function findingFor(d: Diagnostic, result: LintResult, version: number, shellcheck: readonly Finding[]): { finding: Finding | null; fixes: Fix[] } | null {
     if (d.source !== SOURCE || d.code === undefined) return null;
     const code = String(d.code);
-    const finding = result.findings.find((f) => f.code === code && sameRange(f.range, d.range) && f.message === d.message) ?? null;
+    const finding = [...result.findings, ...shellcheck].find((f) => f.code === code && sameRange(f.range, d.range) && f.message === d.message) ?? null;
     if (finding) return { finding, fixes: finding.fixes };
     // A diagnostic of this very version whose finding we cannot match (should not happen):
     // its data still says what the fixes are.
@@ -392,7 +450,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const more: CodeAction[] = [];
       const seen = new Set<string>();
       for (const d of params.context?.diagnostics ?? []) {
-        const m = findingFor(d, result, doc.version);
+        const m = findingFor(d, result, doc.version, state(doc.uri).cache?.shellcheck ?? []);
         if (!m) continue;
         const code = String(d.code);
         for (const f of m.fixes) {
@@ -550,7 +608,7 @@ function isFix(f: unknown): f is Fix {
 }
 
 function cloneSettings(s: LayerwiseSettings): LayerwiseSettings {
-  return { ...s, rules: { ...s.rules }, registry: { ...s.registry, insecure: [...s.registry.insecure] } };
+  return { ...s, rules: { ...s.rules }, registry: { ...s.registry, insecure: [...s.registry.insecure] }, shellcheck: { ...s.shellcheck } };
 }
 
 /** Valid fields of `raw` over `base`; anything malformed keeps the base value. */
@@ -571,6 +629,11 @@ export function normalizeSettings(raw: unknown, base: LayerwiseSettings): Layerw
   if (reg && typeof reg === 'object') {
     if (Array.isArray(reg.insecure)) out.registry.insecure = reg.insecure.filter((h): h is string => typeof h === 'string' && h.trim() !== '').map((h) => h.trim());
     if (typeof reg.timeoutMs === 'number' && Number.isFinite(reg.timeoutMs) && reg.timeoutMs > 0) out.registry.timeoutMs = reg.timeoutMs;
+  }
+  const sc = r.shellcheck as Record<string, unknown> | undefined;
+  if (sc && typeof sc === 'object') {
+    if (typeof sc.enable === 'boolean') out.shellcheck.enable = sc.enable;
+    if (typeof sc.path === 'string' && sc.path.trim() !== '') out.shellcheck.path = sc.path.trim();
   }
   return out;
 }

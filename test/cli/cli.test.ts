@@ -315,6 +315,14 @@ describe('cli', () => {
       for (const opt of ['--format', '--enable', '--disable', '--fix', '--failure-threshold', '--list-rules', '--version', '--help']) assert.ok(r.stdout.includes(opt), opt);
       assert.equal(run(['-h']).stdout, r.stdout);
     });
+
+    it('README\'s CLI section shows exactly the --help text', () => {
+      const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8').replace(/\r\n/g, '\n');
+      const block = /\n## CLI\n[\s\S]*?```text\n([\s\S]*?)```/.exec(readme);
+      assert.ok(block, 'README has a ```text block under ## CLI');
+      assert.equal(block[1], run(['--help']).stdout);
+      for (const opt of ['--shellcheck ', '--no-shellcheck', '--shellcheck-path']) assert.ok(block[1].includes(opt), opt);
+    });
   });
 
   describe('bin/layerwise.js', () => {

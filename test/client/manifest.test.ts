@@ -10,7 +10,7 @@ import {
   COMMAND_RESTART_SERVER, COMMAND_SHOW_DOCS, DEFAULT_SETTINGS, DOCKERFILE_NAMES, DOCKERFILE_NAME_PATTERNS,
   LANGUAGE_ID, RESTRICTED_SETTINGS, RULE_SETTING_VALUES, SERVER_LAUNCHER, SETTINGS_SECTION,
 } from '../../shared/constants';
-import { readSettings, type Getter } from '../../client/src/settings';
+import { forUntrustedWorkspace, readSettings, type Getter } from '../../client/src/settings';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
@@ -81,6 +81,7 @@ describe('package.json contributes', () => {
       'layerwise.registry.insecure': 'host:5000', 'layerwise.registry.timeoutMs': -1,
     }));
     assert.deepEqual(s, DEFAULT_SETTINGS);
+    assert.deepEqual(readSettings(getter({ 'layerwise.shellcheck.enable': 'no', 'layerwise.shellcheck.path': '  ' })).shellcheck, DEFAULT_SETTINGS.shellcheck);
     const t = readSettings(getter({ 'layerwise.registry.insecure': [' reg.local:5000 ', 7, ''], 'layerwise.registry.timeoutMs': 2500 }));
     assert.deepEqual(t.registry, { insecure: ['reg.local:5000'], timeoutMs: 2500 });
   });
@@ -102,13 +103,40 @@ describe('package.json contributes', () => {
     assert.ok(seen >= 3, 'the scan found the ids in shared/constants.ts');
   });
 
-  it('restricted settings in untrusted workspaces are contributed registry settings', () => {
+  it('restricted settings in untrusted workspaces: the registry settings and the ShellCheck path', () => {
     const cap = pkg.capabilities.untrustedWorkspaces;
     assert.equal(cap.supported, 'limited');
     assert.ok(typeof cap.description === 'string' && cap.description.length > 0);
+    assert.match(cap.description, /ShellCheck/);
     assert.deepEqual(cap.restrictedConfigurations, [...RESTRICTED_SETTINGS]);
     for (const k of RESTRICTED_SETTINGS) assert.ok(k in props, `${k} is contributed`);
-    assert.deepEqual(Object.keys(props).filter((k) => k.startsWith('layerwise.registry.')).sort(), [...RESTRICTED_SETTINGS].sort());
+    assert.deepEqual(
+      Object.keys(props).filter((k) => k.startsWith('layerwise.registry.') || k === 'layerwise.shellcheck.path').sort(),
+      [...RESTRICTED_SETTINGS].sort(),
+    );
+  });
+
+  it('README\'s Settings table lists every contributed setting with its default', () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const section = /\n### Settings\n([\s\S]*?)\n###? /.exec(readme);
+    assert.ok(section, 'README has a ### Settings section');
+    const rows = new Map([...section[1].matchAll(/^\| `(layerwise\.[\w.]+)` \| `([^`]*)` \|/gm)].map((m) => [m[1], m[2]]));
+    assert.deepEqual([...rows.keys()].sort(), Object.keys(props).sort());
+    for (const [k, p] of Object.entries(props)) {
+      const def = typeof p.default === 'string' ? p.default : JSON.stringify(p.default);
+      assert.equal(rows.get(k), def, `${k}: README default`);
+    }
+  });
+
+  it('untrusted workspace: the client sends the ShellCheck path from user settings only', () => {
+    const fromWorkspace = readSettings(getter({ 'layerwise.shellcheck.path': '/ws/evil.sh', 'layerwise.shellcheck.enable': false }));
+    assert.deepEqual(fromWorkspace.shellcheck, { enable: false, path: '/ws/evil.sh' });
+    const user = forUntrustedWorkspace(fromWorkspace, (k) => (k === 'shellcheck.path' ? '/opt/shellcheck' : undefined));
+    assert.deepEqual(user.shellcheck, { enable: false, path: '/opt/shellcheck' });
+    assert.equal(forUntrustedWorkspace(fromWorkspace, () => undefined).shellcheck.path, DEFAULT_SETTINGS.shellcheck.path);
+    assert.equal(fromWorkspace.shellcheck.path, '/ws/evil.sh', 'the input is not changed');
+    const ext = fs.readFileSync(path.join(ROOT, 'client', 'src', 'extension.ts'), 'utf8');
+    assert.match(ext, /trusted \? settings : forUntrustedWorkspace\(settings, \(key\) => config\.inspect\(key\)\?\.globalValue\)/);
   });
 
   it('commands, language, activation events and snippets use the shared names', () => {

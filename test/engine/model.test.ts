@@ -1,6 +1,7 @@
 import { describe, it, before } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { buildModel, lint } from '../../server/src/engine';
+import { variableRefs } from '../../server/src/engine/model';
 import { initEngine } from '../../server/src/host/shellWasm';
 
 const at = (r: { start: { line: number; character: number } }) => `${r.start.line + 1}:${r.start.character + 1}`;
@@ -98,5 +99,27 @@ describe('model', () => {
       const r = lint(t);
       assert.ok(Array.isArray(r.findings));
     }
+  });
+
+  it('finds variable references as dockerfile-ast does, without resolving each one against the whole stage', () => {
+    const text = [
+      'ARG TAG=1', 'FROM alpine:${TAG} AS a', 'ENV A=1 B=$A', 'COPY ${SRC:-.} $DEST/', "LABEL x='$NOT' y=\"$YES\"",
+      'WORKDIR ${A}/\\$ESCAPED/${B:+set}', 'USER ${U', 'EXPOSE $P\\', '  $Q', 'ARG Z=${A}${B}',
+    ].join('\n');
+    const m = buildModel(text);
+    const shape = (vs: { getName(): string; getNameRange(): unknown; getRange(): unknown; getModifier(): string | null; getSubstitutionParameter(): string | null }[]) =>
+      vs.map((v) => ({ name: v.getName(), nameRange: v.getNameRange(), range: v.getRange(), modifier: v.getModifier(), sub: v.getSubstitutionParameter() }));
+    let total = 0;
+    for (const inst of m.instructions) {
+      const ours = shape(variableRefs(inst));
+      assert.deepEqual(ours, shape(inst.node.getVariables()), `line ${inst.range.start.line + 1}`);
+      total += ours.length;
+      assert.equal(variableRefs(inst), variableRefs(inst), 'computed once');
+    }
+    assert.ok(total >= 10, `found ${total} references`);
+    // The stubs are gone afterwards: dockerfile-ast resolves again.
+    const small = buildModel('FROM alpine:3.20\nENV A=1\nARG Z=${A}\n');
+    assert.equal(variableRefs(small.instructions[2])[0].getName(), 'A');
+    assert.equal(small.instructions[2].node.getVariables()[0].isDefined(), true);
   });
 });

@@ -4,6 +4,8 @@ import { describe, it, before } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { buildModel, clearShellCache, lint } from '../../server/src/engine';
 import { initEngine } from '../../server/src/host/shellWasm';
+import { parseDetachedCached, parseShell } from '../../server/src/engine/shell';
+import { LineIndex } from '../../server/src/engine/text';
 import { loadCorpus } from '../helpers/corpus';
 
 const everything = { enable: ['all'] };
@@ -54,5 +56,38 @@ describe('shell parse cache', () => {
     const c = buildModel('\n' + text);
     assert.notEqual(a.instructions[1].shell, c.instructions[1].shell, 'moved to another line: parsed again');
     assert.equal(c.instructions[1].shell!.commands[0].range.start.line, 2);
+  });
+
+  it('parses a fix\'s candidate text once, and lints with fixes parse nothing again on a repeat', () => {
+    clearShellCache();
+    let parses = 0;
+    const text = 'apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*';
+    const parse = () => { parses++; return parseShell({ text, map: new Int32Array(text.length) }, new LineIndex(text)); };
+    const a = parseDetachedCached(text, parse);
+    const b = parseDetachedCached(text, parse);
+    assert.equal(parses, 1);
+    assert.equal(a, b);
+    assert.equal(a.commands.length, 3);
+    const long = 'x'.repeat(30_000);
+    parseDetachedCached(long, () => { parses++; return a; });
+    parseDetachedCached(long, () => { parses++; return a; });
+    assert.equal(parses, 3, 'very long texts are not kept');
+    // DL3009's fix (append the cleanup) verifies its result with a parse: cached too.
+    const df = 'FROM debian:12\nRUN apt-get update && \\\n    apt-get install -y --no-install-recommends curl\n';
+    const first = lint(df).findings.find((f) => f.code === 'DL3009');
+    assert.ok(first && first.fixes.length > 0, 'DL3009 offers its fix');
+    const original = parseShell;
+    let fresh = 0;
+    const shell = require('../../server/src/engine/shell') as { parseShell: typeof parseShell };
+    shell.parseShell = (...args: Parameters<typeof parseShell>) => { fresh++; return original(...args); };
+    try {
+      const again = lint(df).findings.find((f) => f.code === 'DL3009');
+      assert.deepEqual(again, first);
+    } finally { shell.parseShell = original; }
+    assert.equal(fresh, 0, 'nothing parsed again for the same text');
+    clearShellCache();
+    shell.parseShell = (...args: Parameters<typeof parseShell>) => { fresh++; return original(...args); };
+    try { lint(df); } finally { shell.parseShell = original; }
+    assert.ok(fresh > 0, 'the counter sees the verification parse once the cache is empty');
   });
 });

@@ -3,7 +3,7 @@
 // list of problems; finding and reading the file is the front end's job.
 //
 // Honoured keys:
-//   ignored: [codes]                     → rules off
+//   ignored: [codes]                     → rules off (ShellCheck's SCnnnn codes too)
 //   override: {error|warning|info|style: [codes]} → severity (style → hint)
 //   failure-threshold: error|warning|info|style|none   (the CLI flag wins)
 //   no-fail: true                        → failure threshold none, unless failure-threshold is set
@@ -21,6 +21,7 @@ import type { LintOptions, RuleSetting, Severity } from '../../../shared/types';
 import { findRule } from '../engine/engine';
 import type { RuleSettings } from '../engine/rule';
 import { LABEL_TYPES } from '../engine/labels';
+import { isShellcheckCode } from '../engine/shellcheck';
 import { parseYamlSubset, YamlSubsetError, type YamlValue } from './yamlSubset';
 
 export type ConfigThreshold = 'error' | 'warning' | 'info' | 'style' | 'none';
@@ -88,6 +89,7 @@ export function parseHadolintConfig(text: string, source = '.hadolint.yaml', dia
       const id = item.trim();
       const rule = findRule(id);
       if (rule) out.push(rule.meta.code);
+      else if (isShellcheckCode(id)) out.push(id.toUpperCase());
       else if (HADOLINT_CODE.test(id.toUpperCase())) warn(key, `${id} is a hadolint code that Layerwise does not implement; ignored`);
       else err(key, `unknown rule code '${id}' (see layerwise --list-rules)`);
     }
@@ -160,12 +162,13 @@ export function parseHadolintConfig(text: string, source = '.hadolint.yaml', dia
         if (v === null) break;
         if (!isMap(v)) { err(key, 'expected a mapping of rule codes to on, off, error, warning, info or hint'); break; }
         for (const [id, setting] of Object.entries(v)) {
+          const sc = isShellcheckCode(id) ? id.trim().toUpperCase() : null;
           const rule = findRule(id.trim());
           // YAML reads a bare `off`/`on` as a string here (the subset reader has no booleans for them).
           const val = typeof setting === 'boolean' ? (setting ? 'on' : 'off') : typeof setting === 'string' ? RULE_SETTINGS[setting.trim().toLowerCase()] : undefined;
-          if (!rule) { err(`${key}.${id}`, `unknown rule code '${id}' (see layerwise --list-rules)`); continue; }
+          if (!rule && !sc) { err(`${key}.${id}`, `unknown rule code '${id}' (see layerwise --list-rules)`); continue; }
           if (!val) { err(`${key}.${id}`, `expected on, off, error, warning, info or hint, found ${describe(setting)}`); continue; }
-          own[rule.meta.code] = val;
+          own[rule ? rule.meta.code : sc!] = val;
         }
         break;
       }
@@ -193,7 +196,7 @@ export function lintOptionsFrom(cfg: HadolintConfig | undefined, cli: { enable?:
   const enableAll = (cli.enable ?? []).some((e) => e.toLowerCase() === 'all');
   for (const [code, s] of Object.entries(rules)) {
     if (s !== 'off') continue;
-    if (enableAll || (cli.enable ?? []).some((id) => findRule(id)?.meta.code === code)) delete rules[code];
+    if (enableAll || (cli.enable ?? []).some((id) => (findRule(id)?.meta.code ?? id.trim().toUpperCase()) === code)) delete rules[code];
   }
   opts.rules = rules;
   if (cfg.ignorePragmas === false) opts.ignorePragmas = false;

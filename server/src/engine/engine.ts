@@ -4,6 +4,7 @@ import { buildModel, type Model } from './model';
 import type { Rule, RuleContext } from './rule';
 import { applyEdits, editsOverlap } from './text';
 import { allRules } from '../rules';
+import { isShellcheckCode } from './shellcheck';
 
 export interface RuleError { code: string; message: string }
 export interface LintResult { model: Model; findings: Finding[]; ruleErrors: RuleError[] }
@@ -21,10 +22,10 @@ export function findRule(id: string, rules: readonly Rule[] = allRules): Rule | 
   return indexRules(rules).get(id.trim().toLowerCase());
 }
 
-/** Ids the user wrote that match no rule (for clear errors in the front ends). */
+/** Ids the user wrote that match no rule nor ShellCheck code (for clear errors in the front ends). */
 export function unknownRuleIds(ids: Iterable<string>, rules: readonly Rule[] = allRules): string[] {
   const out: string[] = [];
-  for (const id of ids) if (id.toLowerCase() !== 'all' && !findRule(id, rules)) out.push(id);
+  for (const id of ids) if (id.toLowerCase() !== 'all' && !findRule(id, rules) && !isShellcheckCode(id)) out.push(id);
   return out;
 }
 

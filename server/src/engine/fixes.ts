@@ -1,7 +1,7 @@
 // Fix builders shared by rules and by the server's on-request refactors.
 import type { Fix, TextEdit } from '../../../shared/types';
 import type { Inst, Model } from './model';
-import { parseShell } from './shell';
+import { parseShell, parseDetachedCached } from './shell';
 import { imageFamily, knownWithoutEntrypoint, rootImage } from './user';
 
 const DEFAULT_SHELL = ['/bin/sh', '-c'];
@@ -67,7 +67,7 @@ function argvAfterExec(model: Model, text: string): string[] | null {
   if (!m) return null;
   const rest = text.slice(m[0].length);
   if (!rest.trim() || rest.trimStart().startsWith('-')) return null;
-  const script = parseShell({ text: rest, map: new Int32Array(rest.length) }, model.lines);
+  const script = parseDetachedCached(`exec\u0000${rest}`, () => parseShell({ text: rest, map: new Int32Array(rest.length) }, model.lines));
   return script.hasErrors ? null : script.simpleArgv;
 }
 

@@ -1,6 +1,6 @@
 // The document model: built once per document version from dockerfile-ast's parse and shared
 // by every rule. Rules ask the model; they never re-split strings themselves.
-import { DockerfileParser, Instruction, type Dockerfile } from 'dockerfile-ast';
+import { DockerfileParser, Instruction, type Dockerfile, type Variable } from 'dockerfile-ast';
 import type { Range } from '../../../shared/types';
 import { LineIndex, detectEol } from './text';
 import { parseShellCached, type ShellScript, type ShellSource } from './shell';
@@ -395,3 +395,36 @@ export function joinContinuations(text: string, start: number, end: number, esc:
   }
   return { text: out.join(''), map };
 }
+
+/**
+ * The `$VAR` / `${VAR...}` references in an instruction's arguments, as dockerfile-ast's
+ * `getVariables()` finds them (same names, ranges, modifiers; LABEL values in single quotes
+ * left out), without what makes that call slow: for every reference dockerfile-ast also
+ * resolves the name and asks whether it is a build variable, each by walking the instructions
+ * of the whole stage, which is quadratic on large files (a 30,000-line file spent seconds
+ * there). Rules judge definitions against the model's scopes, so here both answers are
+ * stubbed for the duration of the call: `isDefined()` and `isBuildVariable()` of the returned
+ * variables mean nothing. Computed once per instruction.
+ */
+export function variableRefs(inst: Inst): Variable[] {
+  let refs = variableMemo.get(inst);
+  if (refs) return refs;
+  const node = inst.node as unknown as { dockerfile: { resolveVariable: unknown }; isBuildVariable: unknown; getVariables(): Variable[] };
+  const df = node.dockerfile;
+  const ownResolve = Object.prototype.hasOwnProperty.call(df, 'resolveVariable');
+  const ownBuild = Object.prototype.hasOwnProperty.call(node, 'isBuildVariable');
+  if (ownResolve || ownBuild) refs = node.getVariables(); // someone else patched them: leave them be
+  else {
+    df.resolveVariable = unresolved;
+    node.isBuildVariable = notBuildVariable;
+    try { refs = node.getVariables(); } finally {
+      delete (df as { resolveVariable?: unknown }).resolveVariable;
+      delete (node as { isBuildVariable?: unknown }).isBuildVariable;
+    }
+  }
+  variableMemo.set(inst, refs);
+  return refs;
+}
+const variableMemo = new WeakMap<Inst, Variable[]>();
+const unresolved = (): undefined => undefined;
+const notBuildVariable = (): boolean => false;

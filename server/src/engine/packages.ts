@@ -6,7 +6,7 @@ import type { Range, TextEdit } from '../../../shared/types';
 import type { Inst, Model, Stage } from './model';
 import { imageFamily, rootImage, stageChain } from './user';
 import { joinContinuations } from './model';
-import { parseShell, type ShellCommand, type ShellWord } from './shell';
+import { parseShell, parseDetachedCached, type ShellCommand, type ShellWord } from './shell';
 import { LineIndex } from './text';
 import { expand } from './vars';
 import { officialImageName } from './image';
@@ -397,7 +397,7 @@ export function appendCommandEdit(model: Model, inst: Inst, command: string): Te
       && old[0].argv.slice(1).some((w, k, arr) => /^-[a-z]*e[a-z]*$/.test(w.value) || (w.value === '-o' && arr[k + 1]?.value === 'errexit'));
     const insertion = errexit ? eol + indent + command : ' && ' + command;
     const content = text.slice(cStart, end) + insertion;
-    const script = parseShell({ text: content, map: new Int32Array(content.length) }, new LineIndex(content));
+    const script = parseDetachedCached(`heredoc\u0000${content}`, () => parseShell({ text: content, map: new Int32Array(content.length) }, new LineIndex(content)));
     if (!verifyAppended(script.commands, script.hasErrors, old, expectedWords, wrappers, errexit ? ';' : '&&')) return null;
     const pos = lines.positionAt(end);
     return { range: { start: pos, end: pos }, newText: insertion };
@@ -437,8 +437,7 @@ export function appendCommandEdit(model: Model, inst: Inst, command: string): Te
   }
   // Re-parse only this instruction's body (ranges of the result are not used).
   const local = text.slice(bodyStart, end) + insertion + text.slice(end, bodyEnd);
-  const joined = joinContinuations(local, 0, local.length, esc, false);
-  const script = parseShell(joined, new LineIndex(local));
+  const script = parseDetachedCached(`body\u0000${esc}\u0000${local}`, () => parseShell(joinContinuations(local, 0, local.length, esc, false), new LineIndex(local)));
   if (!verifyAppended(script.commands, script.hasErrors, old, expectedWords, wrappers, '&&')) return null;
   const pos = lines.positionAt(end);
   return { range: { start: pos, end: pos }, newText: insertion };

@@ -161,14 +161,28 @@ export function parseShellCached(src: ShellSource, index: LineIndex, form: strin
   const first = src.map[0];
   const raw = index.text.slice(first, src.map[n - 1] + 1);
   const at = index.positionAt(first);
-  const key = `${form}\u0000${at.line}:${at.character}\u0000${raw}`;
+  return cached(`${form}\u0000${at.line}:${at.character}\u0000${raw}`, () => parseShell(src, index));
+}
+
+/**
+ * A parse of text that is not a stretch of the document (a fix's candidate result, parsed to
+ * verify the fix keeps the commands): cached by `key`, which must determine the text, so the
+ * fixes computed on every keystroke do not re-parse the bodies they checked before. Only
+ * for callers that do not read the ranges of the result.
+ */
+export function parseDetachedCached(key: string, parse: () => ShellScript): ShellScript {
+  if (key.length > MAX_CACHED_CHARS) return parse();
+  return cached(`detached\u0000${key}`, parse);
+}
+
+function cached(key: string, parse: () => ShellScript): ShellScript {
   const hit = shellCache.get(key);
   if (hit) {
     shellCache.delete(key);
     shellCache.set(key, hit);
     return hit;
   }
-  const script = parseShell(src, index);
+  const script = parse();
   shellCache.set(key, script);
   cachedChars += key.length;
   while (shellCache.size > MAX_CACHED || cachedChars > MAX_TOTAL_CHARS) {

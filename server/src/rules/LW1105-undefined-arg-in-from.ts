@@ -1,3 +1,4 @@
+import { variableRefs } from '../engine/model';
 import { defineRule, type RawFinding } from '../engine/rule';
 import { fix, replace, keywordText } from '../engine/helpers';
 import { PLATFORM_ARGS, closestName } from '../engine/vars';
@@ -27,7 +28,7 @@ export default defineRule({
     const candidates = [...declared, ...PLATFORM_ARGS];
     const firstFrom = model.stages[0]?.from;
     for (const stage of model.stages) {
-      for (const v of stage.from.node.getVariables()) {
+      for (const v of variableRefs(stage.from)) {
         const name = v.getName();
         if (!name || declared.has(name) || PLATFORM_ARGS.has(name)) continue;
         const range = v.getNameRange();

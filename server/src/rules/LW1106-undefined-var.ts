@@ -2,7 +2,7 @@ import { defineRule, type RawFinding } from '../engine/rule';
 import { fix, replace } from '../engine/helpers';
 import { closestName, type Scope } from '../engine/vars';
 import { knownImageEnv, rootImage } from '../engine/user';
-import type { Inst, Model } from '../engine/model';
+import { variableRefs, type Inst, type Model } from '../engine/model';
 
 /** Instructions whose arguments Docker expands with ARG/ENV values before running anything. */
 const EXPANDED = new Set(['ADD', 'COPY', 'ENV', 'EXPOSE', 'LABEL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR', 'ARG']);
@@ -48,7 +48,7 @@ export default defineRule({
     const esc = model.escapeChar;
     for (const inst of model.instructions) {
       if (!EXPANDED.has(inst.keyword)) continue;
-      const vars = inst.node.getVariables();
+      const vars = variableRefs(inst);
       if (!vars.length) continue;
       const scope = scopeBefore(model, inst);
       const imageEnv = inst.stage ? knownImageEnv(rootImage(inst.stage)) : new Set<string>();

@@ -1,3 +1,4 @@
+import { variableRefs } from '../engine/model';
 import { defineRule, type RawFinding } from '../engine/rule';
 import { expand, PLATFORM_ARGS } from '../engine/vars';
 import { isValidImageReference } from '../engine/image';
@@ -27,7 +28,7 @@ export default defineRule({
     for (const stage of model.stages) {
       const word = stage.from.args[0];
       if (!word || !word.value.includes('$')) continue;
-      const names = stage.from.node.getVariables()
+      const names = variableRefs(stage.from)
         .filter((v) => v.getRange().start.line >= word.range.start.line && (v.getRange().start.line > word.range.start.line || v.getRange().start.character >= word.range.start.character))
         .map((v) => v.getName());
       if (names.some((n) => !model.globalScope.has(n) || PLATFORM_ARGS.has(n))) continue;
