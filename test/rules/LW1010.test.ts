@@ -10,6 +10,7 @@ ruleTests(rule, {
     { name: 'a shell copied in first', code: 'FROM scratch\nCOPY --from=busybox:1.36-musl /bin/sh /bin/sh\nRUN echo hi\n' },
     { name: 'a bin directory copied in first', code: 'FROM scratch\nCOPY --from=busybox:1.36-musl /bin /bin\nRUN echo hi\n' },
     { name: 'only the stage on scratch counts', code: 'FROM golang:1.22 AS build\nRUN go build -o /app .\nFROM scratch\nCOPY --from=build /app /app\nCMD ["/app"]\n' },
+    { name: 'a directory copied to a relative destination without WORKDIR may bring a shell', code: 'FROM scratch\nCOPY --from=busybox:1.36 / .\nRUN echo hi\n' },
     { name: 'unknown image', code: 'ARG BASE\nFROM ${BASE}\nRUN echo hi\n' },
     { name: 'HEALTHCHECK NONE', code: 'FROM scratch\nHEALTHCHECK NONE\n' },
   ],
@@ -49,6 +50,12 @@ ruleTests(rule, {
       code: 'ARG BASE=gcr.io/distroless/base-debian12\nFROM ${BASE}\nENTRYPOINT ["/app"]\nCMD --port 80\n',
       errors: ['4:5-4:14'],
       output: 'ARG BASE=gcr.io/distroless/base-debian12\nFROM ${BASE}\nENTRYPOINT ["/app"]\nCMD ["--port", "80"]\n',
+    },
+    {
+      name: 'a file copied to a relative destination without WORKDIR still leaves no shell',
+      code: 'FROM scratch\nCOPY --from=build /out/app app\nCMD ./app\n',
+      errors: ['3:5-3:10'],
+      output: 'FROM scratch\nCOPY --from=build /out/app app\nCMD ["./app"]\n',
     },
     {
       name: 'Chainguard static',

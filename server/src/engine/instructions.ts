@@ -118,7 +118,8 @@ export function copySteps(model: Model, stage: Stage, before?: Inst): CopyStep[]
 /**
  * Whether a COPY/ADD before `inst` (in its stage chain) may put a program named one of `names`
  * into the image: a source or destination whose last component is one of them, or a copy into
- * `/`, `/bin`, `/usr/bin`, `/usr/local/bin`, `/sbin` or an unknown destination of a directory.
+ * `/`, `/bin`, `/usr/bin`, `/usr/local/bin`, `/sbin` or an unknown destination of a directory
+ * (a directory, `.` or a glob as source).
  */
 export function mayCopyProgram(model: Model, inst: Inst, names: readonly string[]): boolean {
   if (!inst.stage) return false;
@@ -126,9 +127,10 @@ export function mayCopyProgram(model: Model, inst: Inst, names: readonly string[
   const binDirs = new Set(['/', '/bin', '/usr/bin', '/usr/local/bin', '/sbin', '/usr/sbin', '/busybox']);
   for (const c of copySteps(model, inst.stage, inst)) {
     if (c.sources.some((s) => s === null || names.includes(base(s)) || s.replace(/\/+$/, '').endsWith('/bin') || /^\/?(bin|busybox)$/.test(s.replace(/\/+$/, '')))) return true;
-    if (c.dest === null || names.includes(base(c.dest))) return true;
-    // A directory copied into a bin directory (or `/`) may bring anything.
-    if (binDirs.has(c.dest) && c.sources.some((s) => s !== null && (s.endsWith('/') || s === '.' || s.includes('*')))) return true;
+    const dirLike = c.sources.some((s) => s !== null && (s.endsWith('/') || s === '.' || s.includes('*')));
+    // A directory copied somewhere unknown, or into a bin directory (or `/`), may bring anything.
+    if (c.dest === null) { if (dirLike) return true; continue; }
+    if (names.includes(base(c.dest)) || (binDirs.has(c.dest) && dirLike)) return true;
   }
   return false;
 }
