@@ -1,13 +1,28 @@
 import { ruleTests } from '../helpers/ruleTester';
 import rule, { HEALTHCHECK_TODO as TODO } from '../../server/src/rules/DL3057-healthcheck-missing';
-import { describe, it } from 'node:test';
+import { describe, it, before } from 'node:test';
+import { lint } from '../../server/src/engine';
+import { initEngine } from '../../server/src/host/shellWasm';
 import * as assert from 'node:assert/strict';
 
 const HC = 'HEALTHCHECK --interval=30s --timeout=3s --retries=3 CMD ["<health-check-command>"]';
 describe('DL3057 defaults', () => {
-  it('is off by default, info when enabled', () => {
-    assert.equal(rule.meta.enabledByDefault, false);
+  before(() => initEngine());
+  const codes = (text: string, options = {}) => lint(text, options, [rule]).findings.map((f) => `${f.range.start.line + 1}:${f.code}:${f.severity}`);
+  it('is on by default for images that EXPOSE a port only, at info', () => {
+    assert.equal(rule.meta.enabledByDefault, true);
     assert.equal(rule.meta.severity, 'info');
+    assert.deepEqual(codes('FROM alpine:3.20\nCOPY a /a\n'), [], 'no EXPOSE: silent by default');
+    assert.deepEqual(codes('FROM alpine:3.20 AS base\nEXPOSE 8080\nFROM base\nCMD ["/a"]\n'), ['3:DL3057:info'], 'EXPOSE in the chain');
+    assert.deepEqual(codes('FROM alpine:3.20 AS a\nEXPOSE 8080\nFROM alpine:3.20\nCMD ["/a"]\n'), [], 'EXPOSE in another stage');
+    const f = lint('FROM nginx:1.27\nEXPOSE 8080/tcp 8443\n', {}, [rule]).findings[0];
+    assert.equal(f.message, 'The image exposes 8080/tcp 8443 but has no HEALTHCHECK: add one so the container can report whether the service works');
+  });
+  it('turned on by name, reports every image (hadolint\'s scope)', () => {
+    for (const options of [{ enable: ['DL3057'] }, { enable: ['all'] }, { rules: { 'healthcheck-missing': 'warning' } }, { rules: { 'DS-0026': 'on' } }]) {
+      assert.equal(codes('FROM alpine:3.20\nCOPY a /a\n', options).length, 1, JSON.stringify(options));
+    }
+    assert.deepEqual(codes('FROM alpine:3.20\nEXPOSE 80\n', { rules: { DL3057: 'off' } }), []);
   });
 });
 

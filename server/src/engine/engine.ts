@@ -51,6 +51,19 @@ export function effectiveSeverities(options: LintOptions, rules: readonly Rule[]
   return out;
 }
 
+/** The rules the options turn on by name (`enable`, `enable: all`, a `rules` entry other than `off`), as opposed to by default. */
+export function explicitlyEnabled(options: LintOptions, rules: readonly Rule[] = allRules): Set<Rule> {
+  const out = new Set<Rule>();
+  if ((options.enable ?? []).some((e) => e.toLowerCase() === 'all')) for (const r of rules) out.add(r);
+  for (const id of options.enable ?? []) { const r = findRule(id, rules); if (r) out.add(r); }
+  for (const [id, setting] of Object.entries(options.rules ?? {})) {
+    if (String(setting).toLowerCase() === 'off') continue;
+    if (id.toLowerCase() === 'all') for (const r of rules) out.add(r);
+    else { const r = findRule(id, rules); if (r) out.add(r); }
+  }
+  return out;
+}
+
 function suppressed(rule: Rule, ids: Set<string> | undefined): boolean {
   if (!ids || ids.size === 0) return false;
   if (ids.has('all')) return true;
@@ -67,6 +80,7 @@ export function lint(text: string, options: LintOptions = {}, rules: readonly Ru
 
 export function lintModel(model: Model, options: LintOptions = {}, rules: readonly Rule[] = allRules, ctx: RuleContext = {}): LintResult {
   const severities = effectiveSeverities(options, rules);
+  const explicit = explicitlyEnabled(options, rules);
   const findings: Finding[] = [];
   const ruleErrors: RuleError[] = [];
   const skipIds = new Set(model.directives.check.skip.map((s) => s.toLowerCase()));
@@ -77,7 +91,7 @@ export function lintModel(model: Model, options: LintOptions = {}, rules: readon
     if ((usePragmas && suppressed(rule, pragmas.global)) || suppressed(rule, skipIds)) continue;
     let raw;
     try {
-      raw = rule.check(model, ctx);
+      raw = rule.check(model, explicit.has(rule) ? { ...ctx, explicitlyEnabled: true } : ctx);
     } catch (e) {
       ruleErrors.push({ code: rule.meta.code, message: e instanceof Error ? e.message : String(e) });
       continue;

@@ -78,10 +78,11 @@ function argvAfterExec(model: Model, text: string): string[] | null {
  * SHELL (default `/bin/sh -c`) with the body as one string: the same behaviour, but a
  * `suggestion` because the shell stays PID 1. Null when the body is empty, uses heredocs, does
  * not parse, or the stage's shell is unknown (a non-backslash escape character usually means
- * Windows, whose default shell is `cmd`).
+ * Windows, whose default shell is `cmd`). `argvOnly`: only the argv conversion (null where the
+ * body needs a shell). HEALTHCHECK: the command after `CMD` is converted.
  */
-export function execFormFix(model: Model, inst: Inst): Fix | null {
-  if (!['RUN', 'CMD', 'ENTRYPOINT'].includes(inst.keyword)) return null;
+export function execFormFix(model: Model, inst: Inst, opts: { argvOnly?: boolean } = {}): Fix | null {
+  if (!['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK'].includes(inst.keyword)) return null;
   if (inst.form !== 'shell' || !inst.bodyRange || inst.heredocs.length || !inst.shell || inst.shell.hasErrors) return null;
   const body = (inst.shellText ?? '').trim();
   if (!body) return null;
@@ -109,6 +110,7 @@ export function execFormFix(model: Model, inst: Inst): Fix | null {
       safety: interacts ? 'suggestion' : 'safe',
     };
   }
+  if (opts.argvOnly) return null;
   const sh = shell ?? DEFAULT_SHELL;
   return {
     title: `Convert to exec form (through ${sh.join(' ')})`,

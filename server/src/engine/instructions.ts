@@ -1,9 +1,11 @@
 // Instruction-level queries and whole-line edits: removing an instruction with the lines it
 // occupies, instructions a later one of the same stage overrides.
 import type { TextEdit } from '../../../shared/types';
-import type { Inst, Model } from './model';
+import type { Inst, Model, Stage } from './model';
 import type { RawFinding } from './rule';
-import { fix } from './helpers';
+import { copyDestination, copySources, fix, resolvePath, unquote, workdirAt } from './helpers';
+import { stageChain } from './user';
+import { expand } from './vars';
 import { execArgv, type ArgWord } from './deps';
 import type { ShellCommand } from './shell';
 
@@ -69,4 +71,87 @@ export function* runCalls(model: Model, insts: readonly Inst[] = model.instructi
       yield { inst, name: v.slice(v.lastIndexOf('/') + 1), argv, cmd: null };
     }
   }
+}
+
+/** A COPY or ADD, with its destination resolved to an absolute path where it can be. */
+export interface CopyStep {
+  inst: Inst;
+  /** The destination as an absolute path (WORKDIR and ARG/ENV applied); null when unknown. */
+  dest: string | null;
+  /** The destination is a directory (`/app/`, `.`, or several sources). */
+  destIsDir: boolean;
+  /** Source words with ARG/ENV applied (quotes removed); null entries where unknown. */
+  sources: (string | null)[];
+  /** `--from=` value as written, or null for the build context. */
+  from: string | null;
+}
+
+/** The COPY/ADD instructions of `stage` and the stages it builds on (base stages first), before `before` when given. */
+export function copySteps(model: Model, stage: Stage, before?: Inst): CopyStep[] {
+  const out: CopyStep[] = [];
+  for (const s of stageChain(stage).reverse()) {
+    for (const inst of s.instructions) {
+      if (before && s === stage && inst.index >= before.index) break;
+      if (inst.keyword !== 'COPY' && inst.keyword !== 'ADD') continue;
+      const d = copyDestination(inst);
+      if (!d) continue;
+      const raw = inst.form === 'exec' ? d.value : unquote(d.value);
+      const e = expand(raw, inst.scope, model.escapeChar);
+      const srcWords = copySources(inst);
+      const sources = srcWords.map((w) => {
+        const v = expand(inst.form === 'exec' ? w.value : unquote(w.value), inst.scope, model.escapeChar);
+        return v.unresolved.length ? null : v.value;
+      });
+      let dest: string | null = null;
+      if (!e.unresolved.length && e.value !== null) {
+        const cwd = workdirAt(inst, model.escapeChar);
+        dest = e.value.startsWith('/') ? resolvePath('/', e.value) : cwd === null ? null : resolvePath(cwd, e.value);
+      }
+      const from = inst.flags.find((f) => f.name.toLowerCase() === 'from')?.value ?? null;
+      const destIsDir = raw.endsWith('/') || raw === '.' || srcWords.length > 1 || (e.value ?? '').endsWith('/');
+      out.push({ inst, dest, destIsDir, sources, from });
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether a COPY/ADD before `inst` (in its stage chain) may put a program named one of `names`
+ * into the image: a source or destination whose last component is one of them, or a copy into
+ * `/`, `/bin`, `/usr/bin`, `/usr/local/bin`, `/sbin` or an unknown destination of a directory
+ * (a directory, `.` or a glob as source).
+ */
+export function mayCopyProgram(model: Model, inst: Inst, names: readonly string[]): boolean {
+  if (!inst.stage) return false;
+  const base = (p: string) => p.replace(/\/+$/, '').slice(p.replace(/\/+$/, '').lastIndexOf('/') + 1);
+  const binDirs = new Set(['/', '/bin', '/usr/bin', '/usr/local/bin', '/sbin', '/usr/sbin', '/busybox']);
+  for (const c of copySteps(model, inst.stage, inst)) {
+    if (c.sources.some((s) => s === null || names.includes(base(s)) || s.replace(/\/+$/, '').endsWith('/bin') || /^\/?(bin|busybox)$/.test(s.replace(/\/+$/, '')))) return true;
+    const dirLike = c.sources.some((s) => s !== null && (s.endsWith('/') || s === '.' || s.includes('*')));
+    // A directory copied somewhere unknown, or into a bin directory (or `/`), may bring anything.
+    if (c.dest === null) { if (dirLike) return true; continue; }
+    if (names.includes(base(c.dest)) || (binDirs.has(c.dest) && dirLike)) return true;
+  }
+  return false;
+}
+
+/**
+ * An edit removing one command of a shell-form RUN joined to its neighbours by `&&`
+ * (`a && chown x && b` → `a && b`), or the whole RUN when it is its only command. Null where
+ * removing it could change what the rest does: `||`, pipes, `;` lists, background jobs,
+ * subshells, substitutions, `sh -c` bodies, heredocs, bodies that do not parse.
+ */
+export function removeCommandEdit(model: Model, inst: Inst, cmd: ShellCommand): TextEdit | null {
+  const sh = inst.shell;
+  if (inst.keyword !== 'RUN' || inst.form !== 'shell' || !sh || sh.hasErrors || inst.heredocs.length) return null;
+  if (sh.shape.or || sh.shape.background || sh.shape.lists !== 1 || sh.shape.comment) return null;
+  const cmds = sh.commands;
+  if (cmds.some((c) => c.inSubstitution || c.inSubshell || c.wrappers.some((w) => w.endsWith(' -c')))) return null;
+  if (cmds.length === 1 && cmds[0] === cmd) return deleteInstructionEdit(model, inst);
+  const k = cmds.indexOf(cmd);
+  if (k < 0) return null;
+  const next = cmds[k + 1];
+  if (cmds.some((c, i) => i > 0 && c.connector !== '&&')) return null;
+  if (k > 0) return { range: { start: cmds[k - 1].range.end, end: cmd.range.end }, newText: '' };
+  return next ? { range: { start: cmd.range.start, end: next.range.start }, newText: '' } : null;
 }

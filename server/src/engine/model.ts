@@ -25,7 +25,10 @@ export interface Inst {
   stage: Stage | null;
   /** ARG/ENV values visible to this instruction (null: declared, value unknown). */
   scope: Scope;
-  /** RUN/CMD/ENTRYPOINT/SHELL/HEALTHCHECK: exec (JSON array) or shell form. */
+  /**
+   * RUN/CMD/ENTRYPOINT/SHELL/HEALTHCHECK: exec (JSON array) or shell form. For HEALTHCHECK this
+   * and the fields below describe the command after `CMD` (null for `HEALTHCHECK NONE`).
+   */
   form: 'exec' | 'shell' | null;
   /** Exec form: the array's strings with their ranges. */
   json: Word[] | null;
@@ -33,7 +36,7 @@ export interface Inst {
   bodyRange: Range | null;
   /** Shell form: the body as the shell sees it (continuations joined, comment lines dropped). */
   shellText: string | null;
-  /** Shell form: the parsed commands (RUN, CMD, ENTRYPOINT). */
+  /** Shell form: the parsed commands (RUN, CMD, ENTRYPOINT, HEALTHCHECK CMD). */
   shell: ShellScript | null;
   heredocs: HeredocInfo[];
 }
@@ -72,7 +75,7 @@ export interface Model {
   stageByRef(ref: string): Stage | null;
 }
 
-const SHELL_FORM_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT']);
+const SHELL_FORM_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
 const FORM_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'HEALTHCHECK', 'ADD', 'COPY', 'VOLUME']);
 
 export function buildModel(text: string): Model {
@@ -271,7 +274,12 @@ function readDirectives(ast: Dockerfile): Directives {
 
 /** Decide exec vs shell form and, for shell form, parse the body with the shell parser. */
 function analyseForm(inst: Inst, text: string, lines: LineIndex, escapeChar: string): void {
-  const first = inst.args[0];
+  let first = inst.args[0];
+  // `HEALTHCHECK [options] CMD <command>`: the command is what has a form; `NONE` has none.
+  if (inst.keyword === 'HEALTHCHECK') {
+    if (!first || first.value.toUpperCase() !== 'CMD' || !inst.args[1]) { inst.form = null; return; }
+    first = inst.args[1];
+  }
   if (!first) { inst.form = null; return; }
   const startOff = lines.offsetAt(first.range.start);
   const endOff = lines.offsetAt(inst.range.end);
@@ -298,9 +306,10 @@ function analyseForm(inst: Inst, text: string, lines: LineIndex, escapeChar: str
       if (Array.isArray(arr) && arr.every((x) => typeof x === 'string')) {
         inst.form = 'exec';
         const jsonStrings = (inst.node as unknown as { getJSONStrings?: () => { getValue(): string; getJSONValue?: () => string; getRange(): Range }[] }).getJSONStrings?.() ?? [];
+        const tokens = jsonStrings.length === arr.length ? null : jsonStringRanges(joined, lines);
         inst.json = jsonStrings.length === arr.length
           ? jsonStrings.map((j, k) => ({ value: arr[k] as string, range: j.getRange() }))
-          : (arr as string[]).map((v) => ({ value: v, range: inst.bodyRange! }));
+          : (arr as string[]).map((v, k) => ({ value: v, range: tokens && tokens.length === arr.length ? tokens[k] : inst.bodyRange! }));
         return;
       }
     } catch { /* not JSON: shell form, as Docker does */ }
@@ -322,6 +331,21 @@ function analyseForm(inst: Inst, text: string, lines: LineIndex, escapeChar: str
   }
   inst.shellText = src.text;
   inst.shell = parseShellCached(src, lines, form);
+}
+
+/** The ranges of the string tokens (quotes included) of a JSON array of strings, in order. */
+function jsonStringRanges(src: ShellSource, lines: LineIndex): Range[] {
+  const out: Range[] = [];
+  const t = src.text;
+  for (let i = 0; i < t.length; i++) {
+    if (t[i] !== '"') continue;
+    let j = i + 1;
+    while (j < t.length && t[j] !== '"') j += t[j] === '\\' ? 2 : 1;
+    if (j >= t.length) break;
+    out.push(lines.range(src.map[i], src.map[j] + 1));
+    i = j;
+  }
+  return out;
 }
 
 /**

@@ -9,6 +9,8 @@ import { joinContinuations } from './model';
 import { parseShell, parseDetachedCached, type ShellCommand, type ShellWord } from './shell';
 import { LineIndex } from './text';
 import { expand } from './vars';
+import { officialImageName } from './image';
+import { pipCall, pipNoCacheDir } from './deps';
 
 // ---------------------------------------------------------------------------------------------
 // apt-get / apt
@@ -1149,4 +1151,144 @@ export function cleansZypperCache(cmd: ShellCommand, inst: Inst): boolean {
   if (CACHE_KINDS.zypper.dirs.some((d) => removesDir(cmd, d))) return true;
   const call = zypperCall(cmd.argv, inst);
   return call !== null && (call.action === 'clean' || call.action === 'cc');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Compile steps: commands that build an application (what belongs in a build stage).
+
+export interface CompileStep {
+  /** The toolchain: `go`, `node`, `java`, `rust`, `dotnet`, `c`. */
+  tool: string;
+  /** The words that say it (`go build`, `npm run build`, `mvn package`). */
+  words: CliWord[];
+}
+
+const MAVEN_BUILD_GOALS = new Set(['package', 'install', 'verify', 'deploy']);
+const GRADLE_BUILD_TASKS = new Set(['build', 'assemble', 'bootjar', 'jar', 'shadowjar', 'installdist', 'distzip', 'bootwar', 'war']);
+const C_COMPILERS = new Set(['gcc', 'g++', 'cc', 'c++', 'clang', 'clang++', 'make', 'cmake', 'ninja']);
+
+/** Whether an argv compiles an application, and with which toolchain; null otherwise. */
+export function compileStep(argv: readonly CliWord[]): CompileStep | null {
+  if (!argv.length || argv[0].dynamic) return null;
+  const prog = programName(argv);
+  const words = argv.filter((w) => !w.dynamic);
+  const op = (k: number) => words.slice(1).filter((w) => !w.value.startsWith('-'))[k];
+  const first = op(0);
+  const v = first?.value.toLowerCase() ?? '';
+  switch (prog) {
+    case 'go': return v === 'build' ? { tool: 'go', words: [argv[0], first!] } : null;
+    case 'cargo': return v === 'build' || v === 'install' ? { tool: 'rust', words: [argv[0], first!] } : null;
+    case 'dotnet': return v === 'publish' || v === 'build' ? { tool: 'dotnet', words: [argv[0], first!] } : null;
+    case 'npm': case 'pnpm': case 'yarn': {
+      const script = v === 'run' || v === 'run-script' ? op(1) : prog !== 'npm' ? first : undefined;
+      return script && /^build(:|$)/.test(script.value) ? { tool: 'node', words: [argv[0], script] } : null;
+    }
+    case 'mvn': case 'mvnw': {
+      const goal = words.slice(1).find((w) => MAVEN_BUILD_GOALS.has(w.value.toLowerCase()));
+      return goal ? { tool: 'java', words: [argv[0], goal] } : null;
+    }
+    case 'gradle': case 'gradlew': {
+      const task = words.slice(1).find((w) => GRADLE_BUILD_TASKS.has(w.value.toLowerCase()));
+      return task ? { tool: 'java', words: [argv[0], task] } : null;
+    }
+    default:
+      if (C_COMPILERS.has(prog)) return prog === 'cmake' && !words.some((w) => w.value === '--build') ? null : { tool: 'c', words: [argv[0]] };
+      return null;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// BuildKit cache mounts: which directory a download/build step caches in, per tool.
+
+export interface CacheTarget { dir: string; sharing?: 'locked' }
+export interface CacheableStep {
+  /** Tool label for messages (`apt-get`, `pip`, `npm`, `go`, `cargo`, `mvn`, `gradle` ...). */
+  tool: string;
+  /** The words that say it (`apt-get install`, `go build`). */
+  words: CliWord[];
+  /** The directories a cache mount should cover. */
+  targets: CacheTarget[];
+}
+
+/** A known value of an ENV/ARG in the instruction's scope (absolute paths only). */
+function envDir(inst: Inst, name: string): string | null | undefined {
+  if (!inst.scope.has(name)) return undefined;
+  const v = inst.scope.get(name);
+  return v && v.startsWith('/') ? v : null;
+}
+
+/**
+ * A package download or build step whose tool keeps a cache that a `RUN --mount=type=cache`
+ * can carry between builds: apt-get/apt install, pip install, npm install/ci, yarn install,
+ * pnpm install, go mod download/build/install/test, cargo build/fetch/install, Maven and
+ * Gradle (also their wrappers). Null for anything else, for installs that turn their cache
+ * off (`pip --no-cache-dir`, `PIP_NO_CACHE_DIR`), and where a cache directory is moved by a
+ * variable whose value is unknown. Directories are root's (the caller checks the user).
+ */
+export function cacheableStep(argv: readonly CliWord[], cmd: ShellCommand | null, inst: Inst): CacheableStep | null {
+  if (!argv.length || argv[0].dynamic) return null;
+  const prog = programName(argv);
+  const official = inst.stage ? officialImageName(rootImage(inst.stage)) : null;
+  const words = (sub: CliWord | null | undefined): CliWord[] => (sub ? [argv[0], sub] : [argv[0]]);
+  if (cmd && (prog === 'apt-get' || prog === 'apt')) {
+    const call = aptCall(cmd, inst);
+    if (!call || !['install', 'upgrade', 'dist-upgrade', 'full-upgrade', 'build-dep'].includes(call.action ?? '')) return null;
+    return { tool: prog, words: words(call.sub), targets: [{ dir: APT_CACHE_DIR, sharing: 'locked' }, { dir: '/var/lib/apt', sharing: 'locked' }] };
+  }
+  const pip = pipCall(argv);
+  if (pip) {
+    if (pip.sub?.value !== 'install' && pip.sub?.value !== 'wheel' && pip.sub?.value !== 'download') return null;
+    if (pipNoCacheDir(argv, pip)) return null;
+    if (inst.scope.has('PIP_NO_CACHE_DIR') || cmd?.assignments.some((a) => a.text.startsWith('PIP_NO_CACHE_DIR='))) return null;
+    const dir = envDir(inst, 'PIP_CACHE_DIR');
+    if (dir === null) return null;
+    return { tool: 'pip', words: [argv[pip.pipIndex], pip.sub], targets: [{ dir: dir ?? '/root/.cache/pip' }] };
+  }
+  const npm = npmCall(argv, inst);
+  if (npm) {
+    if (!isNpmInstall(npm) && !isNpmCi(npm)) return null;
+    const dir = envDir(inst, 'npm_config_cache') ?? envDir(inst, 'NPM_CONFIG_CACHE');
+    if (dir === null || cliOptionValue(npm, 'cache') !== null) return null;
+    return { tool: 'npm', words: words(npm.sub), targets: [{ dir: dir ?? '/root/.npm' }] };
+  }
+  const yarn = yarnCall(argv, inst);
+  if (yarn) {
+    if (!isYarnInstall(yarn) || cliOptionValue(yarn, 'cache-folder') !== null || inst.scope.has('YARN_CACHE_FOLDER')) return null;
+    return { tool: 'yarn', words: words(yarn.sub), targets: [{ dir: '/usr/local/share/.cache/yarn' }] };
+  }
+  if (prog === 'pnpm') {
+    const sub = argv.slice(1).find((w) => !w.value.startsWith('-'));
+    if (!sub || sub.dynamic || !['install', 'i', 'add'].includes(sub.value)) return null;
+    return { tool: 'pnpm', words: words(sub), targets: [{ dir: '/root/.local/share/pnpm/store' }] };
+  }
+  const go = goCall(argv, inst);
+  if (go) {
+    const a = go.action ?? '';
+    const download = a === 'mod' && go.operands[0]?.value === 'download';
+    if (!download && !['build', 'install', 'test'].includes(a)) return null;
+    const gopath = envDir(inst, 'GOPATH');
+    const modcache = envDir(inst, 'GOMODCACHE');
+    const gocache = envDir(inst, 'GOCACHE');
+    if (gopath === null || modcache === null || gocache === null) return null;
+    const mod = modcache ?? `${gopath ?? (official === 'golang' ? '/go' : '/root/go')}/pkg/mod`;
+    const targets: CacheTarget[] = [{ dir: mod }];
+    if (!download) targets.push({ dir: gocache ?? '/root/.cache/go-build' });
+    return { tool: 'go', words: download ? [argv[0], go.sub!, go.operands[0]] : words(go.sub), targets };
+  }
+  if (prog === 'cargo') {
+    const sub = argv.slice(1).find((w) => !w.value.startsWith('-') && !w.value.startsWith('+'));
+    if (!sub || sub.dynamic || !['build', 'fetch', 'install', 'test'].includes(sub.value)) return null;
+    const home = envDir(inst, 'CARGO_HOME');
+    if (home === null) return null;
+    return { tool: 'cargo', words: words(sub), targets: [{ dir: `${home ?? (official === 'rust' ? '/usr/local/cargo' : '/root/.cargo')}/registry` }] };
+  }
+  if (prog === 'mvn' || prog === 'mvnw') {
+    if (inst.scope.has('MAVEN_OPTS') || argv.some((w) => w.value.startsWith('-Dmaven.repo.local'))) return null;
+    return { tool: 'mvn', words: [argv[0]], targets: [{ dir: '/root/.m2' }] };
+  }
+  if (prog === 'gradle' || prog === 'gradlew') {
+    if (inst.scope.has('GRADLE_USER_HOME') || argv.some((w) => w.value === '-g' || w.value.startsWith('--gradle-user-home'))) return null;
+    return { tool: 'gradle', words: [argv[0]], targets: [{ dir: '/root/.gradle' }] };
+  }
+  return null;
 }

@@ -34,6 +34,12 @@ export interface RuleSettings {
 export interface RuleContext {
   readonly settings?: RuleSettings;
   readonly buildContext?: BuildContextFacts;
+  /**
+   * Set by the engine: the user turned this rule on (`--enable`, a `rules:` setting, a config
+   * file) rather than getting it by default. A rule that is on by default for a narrow case
+   * only (DL3057: images that EXPOSE a port) widens to its full scope then.
+   */
+  readonly explicitlyEnabled?: boolean;
 }
 
 export interface RawFinding {

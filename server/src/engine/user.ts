@@ -1,7 +1,7 @@
 // Which user an image runs as, and which non-root user to switch to: shared by DL3002
 // (last USER is root) and LW1001 (no USER at all). Pure functions of the model.
 import type { Fix, TextEdit } from '../../../shared/types';
-import type { ImageRef } from './image';
+import { officialImageName, type ImageRef } from './image';
 import type { Inst, Model, Stage } from './model';
 import { expand } from './vars';
 
@@ -45,7 +45,6 @@ export function isRootUser(value: string): boolean {
 
 export type ImageFamily = 'node' | 'distroless' | 'chainguard' | 'dotnet' | 'debian' | 'alpine' | 'scratch' | 'windows' | 'unknown';
 
-const DOCKER_HUB = new Set(['', 'docker.io', 'index.docker.io', 'registry-1.docker.io']);
 /** Official images built on Debian or Ubuntu (unless the tag says otherwise). */
 const DEBIAN_OFFICIAL = new Set([
   'debian', 'ubuntu', 'python', 'ruby', 'golang', 'openjdk', 'eclipse-temurin', 'maven', 'gradle', 'php', 'perl',
@@ -55,19 +54,6 @@ const DEBIAN_OFFICIAL = new Set([
 const ALPINE_OFFICIAL = new Set(['alpine', 'busybox']);
 const DEBIAN_TAG = /(^|[-_.])(bookworm|bullseye|buster|stretch|trixie|sid|slim|jammy|noble|focal|bionic|oracular|plucky)($|[-_.])/;
 const OTHER_OS_TAG = /(ubi\d*|oracle|oraclelinux|windowsservercore|nanoserver|ltsc\d*|amazonlinux|al20\d\d|centos|fedora|rocky|alma)/;
-
-/** The official-image name (`node` for `node`, `library/node`, `docker.io/library/node`, `public.ecr.aws/docker/library/node`). */
-function officialName(ref: ImageRef): string | null {
-  const repo = ref.repository.toLowerCase();
-  const reg = (ref.registry ?? '').toLowerCase();
-  if (DOCKER_HUB.has(reg)) {
-    if (!repo.includes('/')) return repo;
-    if (repo.startsWith('library/') && repo.split('/').length === 2) return repo.slice(8);
-    return null;
-  }
-  const m = /^(?:docker\/)?library\/([^/]+)$/.exec(repo);
-  return m ? m[1] : null;
-}
 
 /** Classify a base image by the tools and users it is known to ship. */
 export function imageFamily(ref: ImageRef): ImageFamily {
@@ -83,7 +69,7 @@ export function imageFamily(ref: ImageRef): ImageFamily {
     const major = /^(\d+)/.exec(tag);
     if (major && Number(major[1]) >= 8 && !OTHER_OS_TAG.test(tag)) return 'dotnet';
   }
-  const official = officialName(ref);
+  const official = officialImageName(ref);
   if (official === 'node' && !OTHER_OS_TAG.test(tag)) return 'node';
   if (tag.includes('alpine') || (official !== null && ALPINE_OFFICIAL.has(official))) return 'alpine';
   if (OTHER_OS_TAG.test(tag)) return 'unknown';
@@ -103,7 +89,7 @@ const NO_ENTRYPOINT_OFFICIAL = new Set(['alpine', 'debian', 'ubuntu', 'busybox',
 export function knownWithoutEntrypoint(ref: ImageRef): boolean {
   if (ref.resolved === null) return false;
   if (ref.isScratch) return true;
-  const name = officialName(ref);
+  const name = officialImageName(ref);
   return name !== null && NO_ENTRYPOINT_OFFICIAL.has(name);
 }
 
@@ -301,7 +287,7 @@ const OFFICIAL_ENV: Record<string, string[]> = {
 export function knownImageEnv(ref: ImageRef): ReadonlySet<string> | null {
   if (ref.resolved === null) return null;
   if (ref.isScratch) return new Set(['PATH']);
-  const official = officialName(ref);
+  const official = officialImageName(ref);
   const names = official !== null ? OFFICIAL_ENV[official] : undefined;
   return names ? new Set(['PATH', ...names]) : null;
 }

@@ -76,6 +76,14 @@ import lw1001 from './LW1001-missing-user';
 import lw1002 from './LW1002-unpinned-base-digest';
 import lw1003 from './LW1003-context-copied-before-install';
 import lw1004 from './LW1004-cleanup-in-later-run';
+import lw1005 from './LW1005-single-stage-build';
+import lw1006 from './LW1006-final-stage-on-sdk';
+import lw1007 from './LW1007-full-base-image';
+import lw1008 from './LW1008-missing-cache-mount';
+import lw1009 from './LW1009-healthcheck-tool-missing';
+import lw1010 from './LW1010-shell-form-without-shell';
+import lw1011 from './LW1011-cgo-binary-in-static-image';
+import lw1012 from './LW1012-chown-after-copy';
 import lw1020 from './LW1020-missing-oci-labels';
 import lw1021 from './LW1021-major-only-tag';
 import lw1030 from './LW1030-no-dockerignore';
@@ -189,6 +197,14 @@ export const allRules: readonly Rule[] = [
   lw1002,
   lw1003,
   lw1004,
+  lw1005,
+  lw1006,
+  lw1007,
+  lw1008,
+  lw1009,
+  lw1010,
+  lw1011,
+  lw1012,
   lw1020,
   lw1021,
   lw1030,
