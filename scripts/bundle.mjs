@@ -47,4 +47,5 @@ try {
 writeFileSync(NOTICES_FILE, notices.text);
 mkdirSync('out', { recursive: true });
 writeFileSync('out/bundle-inputs.json', `${JSON.stringify(uses, null, 2)}\n`);
-console.log(`bundled ${entries.map((e) => e[1]).join(', ')}; ${NOTICES_FILE}: ${notices.packages.length} packages`);
+console.log(`${NOTICES_FILE}: licences of ${notices.packages.length} bundled packages`);
+console.log(`bundled ${entries.map((e) => e[1]).join(', ')}`);
