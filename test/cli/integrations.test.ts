@@ -106,7 +106,7 @@ describe('integrations', () => {
       assert.equal(npm.status, 0, npm.stderr);
       const [info] = JSON.parse(npm.stdout);
       const packed = new Set((info.files as { path: string }[]).map((f) => f.path));
-      for (const f of ['bin/layerwise.js', 'dist/cli.js', 'dist/web-tree-sitter.wasm', 'dist/tree-sitter-bash.wasm', 'package.json']) assert.ok(packed.has(f), `${f} is packed`);
+      for (const f of ['bin/layerwise.js', 'dist/cli.js', 'dist/web-tree-sitter.wasm', 'dist/tree-sitter-bash.wasm', 'dist/THIRD_PARTY_NOTICES.txt', 'LICENSE', 'package.json']) assert.ok(packed.has(f), `${f} is packed`);
       assert.ok(![...packed].some((f) => f.startsWith('node_modules/') || f.startsWith('test/') || f.startsWith('out/')), 'no tests, build output or dependencies');
       const tar = spawnSync('tar', ['xzf', info.filename, '-C', dest], { cwd: dest, encoding: 'utf8' });
       assert.equal(tar.status, 0, `tar is needed for this test: ${tar.stderr ?? tar.error}`);
