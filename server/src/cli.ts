@@ -21,7 +21,7 @@ import {
 import { version, repository } from '../../package.json';
 import { parseHadolintConfig, type HadolintConfig } from './config/hadolint';
 import { readEnv, type EnvSettings } from './config/env';
-import { resolveSettings, formatEffectiveText, effectiveJson, type Setting } from './config/effective';
+import { resolveSettings, formatEffectiveText, effectiveJson, type Setting, type HostSettings } from './config/effective';
 import type { RuleContext } from './engine/rule';
 import { ShellcheckRunner } from './host/shellcheck';
 import { mergeFindings, isShellcheckCode } from './engine/shellcheck';
@@ -476,9 +476,19 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
       try { if (t !== '-' && fs.statSync(t).isDirectory()) file = path.join(t, 'Dockerfile'); } catch { /* need not exist */ }
       return { file, e: settingsFor(file) };
     });
+    const host = (file: string): HostSettings => ({
+      buildContext: args.context !== undefined
+        ? { value: args.context, source: { kind: 'cli', name: '--context' } }
+        : { value: file === '-' ? '(none for stdin)' : `${path.dirname(file)} (the Dockerfile's folder)`, source: { kind: 'default' } },
+      shellcheck: args.shellcheck === 'off'
+        ? { value: 'off', source: { kind: 'cli', name: '--no-shellcheck' } }
+        : args.shellcheck === 'on'
+          ? { value: `on: ${args.shellcheckPath ?? 'shellcheck'}`, source: { kind: 'cli', name: args.shellcheckPath !== undefined ? '--shellcheck-path' : '--shellcheck' } }
+          : { value: 'when shellcheck is found on PATH', source: { kind: 'default' } },
+    });
     io.stdout(args.format === 'json'
-      ? JSON.stringify(out.map(({ file, e }) => effectiveJson(file, e, format)), null, 2) + '\n'
-      : out.map(({ file, e }) => formatEffectiveText(file, e, format)).join('\n'));
+      ? JSON.stringify(out.map(({ file, e }) => effectiveJson(file, e, format, host(file))), null, 2) + '\n'
+      : out.map(({ file, e }) => formatEffectiveText(file, e, format, host(file))).join('\n'));
     return ioError ? 2 : 0;
   }
 

@@ -169,6 +169,18 @@ describe('environment overrides', () => {
       assert.ok(lines.includes(`DL3020 info config file ${cfg} (default: error)`), r.stdout);
       assert.ok(lines.includes('DL3059 off environment HADOLINT_IGNORE (default: info)'), r.stdout);
       assert.ok(lines.some((l) => l.startsWith('LW1002 ') && l.includes('command line --enable')), r.stdout);
+      assert.ok(lines.includes("build context . (the Dockerfile's folder) default"), r.stdout);
+      assert.ok(lines.includes('shellcheck when shellcheck is found on PATH default'), r.stdout);
+    });
+
+    it('shows the build context and ShellCheck the options choose', () => {
+      const r = run(['--print-config', '-f', 'json', '--context', '..', '--no-shellcheck', 'Dockerfile']);
+      assert.equal(r.code, 0, r.stderr);
+      const [e] = JSON.parse(r.stdout);
+      assert.deepEqual(e.settings.buildContext, { value: '..', source: { kind: 'cli', name: '--context' } });
+      assert.deepEqual(e.settings.shellcheck, { value: 'off', source: { kind: 'cli', name: '--no-shellcheck' } });
+      const t = run(['--print-config', '--shellcheck-path', '/opt/sc/shellcheck', 'Dockerfile']);
+      assert.match(t.stdout, /shellcheck\s+on: \/opt\/sc\/shellcheck\s+command line --shellcheck-path/);
     });
 
     it('json: the same, machine-readable; a folder means a Dockerfile in it; no file means ./Dockerfile', () => {

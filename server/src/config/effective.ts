@@ -119,8 +119,11 @@ export function resolveSettings(cfg: HadolintConfig | undefined, configFile: str
 export const describeSource = (s: Source): string =>
   s.kind === 'default' ? 'default' : s.kind === 'config' ? `config file ${s.name}` : s.kind === 'env' ? `environment ${s.name}` : `command line ${s.name}`;
 
+/** Settings of the host rather than the engine (CLI only): build context, ShellCheck. */
+export interface HostSettings { buildContext: Setting<string>; shellcheck: Setting<string> }
+
 /** The --print-config text for one file. */
-export function formatEffectiveText(file: string, e: Effective, format: Setting<string>): string {
+export function formatEffectiveText(file: string, e: Effective, format: Setting<string>, host?: HostSettings): string {
   const rows: [string, string, Source][] = [
     ['config file', e.configFile ?? '(none)', e.configFile ? { kind: 'config', name: e.configFile } : DEFAULT],
     ['format', format.value, format.source],
@@ -130,6 +133,7 @@ export function formatEffectiveText(file: string, e: Effective, format: Setting<
     ['label-schema', e.labelSchema.value ? Object.entries(e.labelSchema.value).map(([k, v]) => `${k}: ${v}`).join(', ') || '(empty)' : '(none)', e.labelSchema.source],
     ['strict-labels', String(e.strictLabels.value), e.strictLabels.source],
   ];
+  if (host) rows.push(['build context', host.buildContext.value, host.buildContext.source], ['shellcheck', host.shellcheck.value, host.shellcheck.source]);
   const w0 = Math.max(...rows.map((r) => r[0].length));
   const w1 = Math.max(...rows.map((r) => r[1].length));
   let out = `Effective settings for ${file}:\n`;
@@ -144,7 +148,7 @@ export function formatEffectiveText(file: string, e: Effective, format: Setting<
   return out;
 }
 
-export function effectiveJson(file: string, e: Effective, format: Setting<string>) {
+export function effectiveJson(file: string, e: Effective, format: Setting<string>, host?: HostSettings) {
   return {
     file,
     configFile: e.configFile,
@@ -152,6 +156,7 @@ export function effectiveJson(file: string, e: Effective, format: Setting<string
       format, failureThreshold: e.failureThreshold,
       disableIgnorePragma: { value: !e.ignorePragmas.value, source: e.ignorePragmas.source },
       trustedRegistries: e.trustedRegistries, labelSchema: e.labelSchema, strictLabels: e.strictLabels,
+      ...(host ? { buildContext: host.buildContext, shellcheck: host.shellcheck } : {}),
     },
     rules: e.rules,
   };
