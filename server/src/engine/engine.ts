@@ -106,7 +106,7 @@ export function lintModel(model: Model, options: LintOptions = {}, rules: readon
       });
     }
   }
-  findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code));
+  findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   return { model, findings, ruleErrors };
 }
 

@@ -163,15 +163,32 @@ function leadingBlanks(text: string): string {
  * multi-line shell-form RUN of the file; four spaces more than the instruction otherwise.
  */
 function continuationIndent(model: Model, first: Inst, second: Inst): string {
-  const runs = model.instructions.filter((i) => i.keyword === 'RUN' && i.form === 'shell' && !i.heredocs.length);
-  for (const inst of [first, second, ...runs]) {
-    for (let line = inst.range.start.line + 1; line <= inst.range.end.line; line++) {
-      const text = model.lines.lineText(line);
-      if (text.trim()) return leadingBlanks(text);
-    }
-  }
-  return leadingBlanks(model.lines.lineText(first.range.start.line)) + '    ';
+  return indentOfContinuation(model, first) ?? indentOfContinuation(model, second) ?? fileContinuationIndent(model)
+    ?? leadingBlanks(model.lines.lineText(first.range.start.line)) + '    ';
 }
+
+/** The indentation of the first non-blank continuation line of `inst`, if it has one. */
+function indentOfContinuation(model: Model, inst: Inst): string | null {
+  for (let line = inst.range.start.line + 1; line <= inst.range.end.line; line++) {
+    const text = model.lines.lineText(line);
+    if (text.trim()) return leadingBlanks(text);
+  }
+  return null;
+}
+
+/** The file's habit: that of its first multi-line shell-form RUN (once per model, not per merge). */
+function fileContinuationIndent(model: Model): string | null {
+  if (fileIndents.has(model)) return fileIndents.get(model)!;
+  let found: string | null = null;
+  for (const i of model.instructions) {
+    if (i.keyword !== 'RUN' || i.form !== 'shell' || i.heredocs.length) continue;
+    found = indentOfContinuation(model, i);
+    if (found !== null) break;
+  }
+  fileIndents.set(model, found);
+  return found;
+}
+const fileIndents = new WeakMap<Model, string | null>();
 
 /**
  * Merge the shell-form RUN `second` into the RUN `first` just before it (only comments and

@@ -409,22 +409,29 @@ export function joinContinuations(text: string, start: number, end: number, esc:
 export function variableRefs(inst: Inst): Variable[] {
   let refs = variableMemo.get(inst);
   if (refs) return refs;
-  const node = inst.node as unknown as { dockerfile: { resolveVariable: unknown }; isBuildVariable: unknown; getVariables(): Variable[] };
+  // Most instructions have no `$` at all: no need to ask dockerfile-ast.
+  const doc = (inst.node as unknown as { document: { getText(): string; offsetAt(p: Range['start']): number } }).document;
+  const text = doc.getText();
+  let dollar = false;
+  for (let i = doc.offsetAt(inst.range.start), end = doc.offsetAt(inst.range.end); i < end && !dollar; i++) dollar = text.charCodeAt(i) === 36;
+  if (!dollar) { variableMemo.set(inst, NO_REFS); return NO_REFS; }
+  type Resolver = (...a: unknown[]) => unknown;
+  const node = inst.node as unknown as { dockerfile: { resolveVariable: Resolver }; isBuildVariable: Resolver; getVariables(): Variable[] };
   const df = node.dockerfile;
-  const ownResolve = Object.prototype.hasOwnProperty.call(df, 'resolveVariable');
-  const ownBuild = Object.prototype.hasOwnProperty.call(node, 'isBuildVariable');
-  if (ownResolve || ownBuild) refs = node.getVariables(); // someone else patched them: leave them be
-  else {
-    df.resolveVariable = unresolved;
-    node.isBuildVariable = notBuildVariable;
-    try { refs = node.getVariables(); } finally {
-      delete (df as { resolveVariable?: unknown }).resolveVariable;
-      delete (node as { isBuildVariable?: unknown }).isBuildVariable;
-    }
+  const resolve = df.resolveVariable;
+  const build = node.isBuildVariable;
+  // Stubs set as own properties and put back as own properties holding the original methods
+  // (never `delete`d: that would turn these objects into slow dictionaries).
+  df.resolveVariable = unresolved;
+  node.isBuildVariable = notBuildVariable;
+  try { refs = node.getVariables(); } finally {
+    df.resolveVariable = resolve;
+    node.isBuildVariable = build;
   }
   variableMemo.set(inst, refs);
   return refs;
 }
 const variableMemo = new WeakMap<Inst, Variable[]>();
+const NO_REFS: Variable[] = [];
 const unresolved = (): undefined => undefined;
 const notBuildVariable = (): boolean => false;

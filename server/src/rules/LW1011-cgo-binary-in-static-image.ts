@@ -91,17 +91,29 @@ function sourceTakes(src: string, out: { path: string; dir: boolean }): boolean 
 }
 
 /** The first COPY into a static-only stage that takes the output of a go build in `stage`. */
-function copiedIntoStatic(model: Model, stage: Stage, out: { path: string; dir: boolean }): { line: number; image: string } | null {
+/** A `COPY --from=<earlier stage>` in a stage based on an image without a C library. */
+interface StaticCopy { stageIndex: number; from: Stage; sources: ReturnType<typeof copySteps>[number]['sources']; line: number; image: string }
+
+/** Every such copy in the file, found once per lint (not once per `go build`). */
+function staticCopies(model: Model): StaticCopy[] {
+  const out: StaticCopy[] = [];
   for (const t of model.stages) {
-    if (t.index <= stage.index) continue;
     const img = rootImage(t);
     if (!classifyImage(img).staticOnly) continue;
-    for (const c of copySteps(model, t).filter((x) => x.inst.stage === t)) {
-      if (c.from === null) continue;
+    for (const c of copySteps(model, t)) {
+      if (c.inst.stage !== t || c.from === null) continue;
       const target = resolveFromTarget(model, c.inst, c.from);
-      if (!target || target.kind !== 'earlier' || !stageChain(target.stage).includes(stage)) continue;
-      if (c.sources.some((s) => s !== null && sourceTakes(s, out))) return { line: c.inst.range.start.line + 1, image: img.isScratch ? 'scratch' : img.resolved ?? '' };
+      if (!target || target.kind !== 'earlier') continue;
+      out.push({ stageIndex: t.index, from: target.stage, sources: c.sources, line: c.inst.range.start.line + 1, image: img.isScratch ? 'scratch' : img.resolved ?? '' });
     }
+  }
+  return out;
+}
+
+function copiedIntoStatic(copies: StaticCopy[], stage: Stage, out: { path: string; dir: boolean }): { line: number; image: string } | null {
+  for (const c of copies) {
+    if (c.stageIndex <= stage.index || !stageChain(c.from).includes(stage)) continue;
+    if (c.sources.some((s) => s !== null && sourceTakes(s, out))) return { line: c.line, image: c.image };
   }
   return null;
 }
@@ -126,6 +138,8 @@ export default defineRule({
   },
   check(model) {
     const out: RawFinding[] = [];
+    const copies = staticCopies(model);
+    if (copies.length === 0) return out;
     for (const stage of model.stages) {
       for (const inst of stage.instructions) {
         for (const { argv, cmd } of runArgvs(inst)) {
@@ -140,7 +154,7 @@ export default defineRule({
           if (ld !== null && /(^|[\s"'=])-static\b/.test(ld)) continue;
           const o = outputOf(inst, call, model.escapeChar);
           if (!o) continue;
-          const into = copiedIntoStatic(model, stage, o);
+          const into = copiedIntoStatic(copies, stage, o);
           if (!into) continue;
           const explicit = cgo !== undefined;
           out.push({
