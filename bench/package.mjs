@@ -11,14 +11,30 @@ import Module from 'node:module';
  * the bundle's activate() runs its own code (module load, client construction, registration)
  * without an editor. What it measures is our cost; VS Code's own work is not in it.
  */
-function fakeVscode() {
+function fakeVscode(names) {
   const handler = {
-    get: (t, p) => (p === 'then' ? undefined : p === Symbol.toPrimitive ? () => '' : p === 'isTrusted' ? true : make()),
+    get: (t, p) => (p === 'then' ? undefined : p === Symbol.toPrimitive ? () => '' : p === 'isTrusted' ? true : p === 'version' ? '1.95.0' : make()),
     apply: () => make(),
     construct: () => make(),
+    // The bundle reads the module through esbuild's namespace helper, which copies the module's
+    // own keys: list the names the bundle uses as own, enumerable properties.
+    ownKeys: (t) => [...new Set([...Reflect.ownKeys(t), ...names])],
+    getOwnPropertyDescriptor: (t, p) => Reflect.getOwnPropertyDescriptor(t, p)
+      ?? (names.includes(p) ? { configurable: true, enumerable: true, writable: true, value: make() } : undefined),
   };
   function make() { return new Proxy(function () {}, handler); }
   return make();
+}
+
+/** The names the bundle reads off its `vscode` imports (`x.workspace`, `x.Uri`, ...). */
+function vscodeNames(bundle) {
+  const vars = new Set([...bundle.matchAll(/([\w$]+)=[\w$]+\(require\("vscode"\)\)/g)].map((m) => m[1]));
+  const names = new Set();
+  for (const v of vars) {
+    const re = new RegExp(`(?<![\\w$.])${v.replace(/\$/g, '\\$')}\\.([A-Za-z_$][\\w$]*)`, 'g');
+    for (const m of bundle.matchAll(re)) names.add(m[1]);
+  }
+  return [...names];
 }
 
 export async function packageSection({ root, table, fmt }) {
@@ -38,7 +54,7 @@ export async function packageSection({ root, table, fmt }) {
   const ext = path.join(root, 'dist/extension.js');
   if (fs.existsSync(ext)) {
     const origLoad = Module._load;
-    const vscode = fakeVscode();
+    const vscode = fakeVscode(vscodeNames(fs.readFileSync(ext, 'utf8')));
     Module._load = function (request, ...rest) { return request === 'vscode' ? vscode : origLoad.call(this, request, ...rest); };
     const ctx = { subscriptions: [], extensionPath: root, asAbsolutePath: (p) => path.join(root, p), extensionUri: vscode.Uri, globalState: vscode.Memento, workspaceState: vscode.Memento, extension: { packageJSON: {} } };
     const t0 = performance.now();
