@@ -5,19 +5,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { BuildContextCache, contextDirFromSetting, ignoreFileCandidates } from '../../server/src/host/buildContext';
+import { makeTree } from '../helpers/tree';
 
 let tmp: string;
-let n = 0;
-function folder(files: Record<string, string | null>): string {
-  const dir = path.join(tmp, `c${n++}`);
-  fs.mkdirSync(dir, { recursive: true });
-  for (const [rel, text] of Object.entries(files)) {
-    const p = path.join(dir, rel);
-    if (text === null) fs.mkdirSync(p, { recursive: true });
-    else { fs.mkdirSync(path.dirname(p), { recursive: true }); fs.writeFileSync(p, text); }
-  }
-  return dir;
-}
+const folder = (files: Record<string, string | null>): string => makeTree(tmp, 'c', files);
 const bump = (p: string, ms: number) => { const t = new Date(Date.now() + ms); fs.utimesSync(p, t, t); };
 
 describe('build context facts', () => {

@@ -12,23 +12,14 @@ import type { CodeAction, CreateFile, Diagnostic, TextDocumentEdit } from 'vscod
 import { LspClient, DEFAULT_CAPABILITIES } from '../helpers/lspClient';
 import { COMMAND_CREATE_DOCKERIGNORE_FOR, type CreateDockerignoreResult } from '../../shared/constants';
 import { IgnoreFile } from '../../server/src/engine/dockerignore';
+import { makeTree } from '../helpers/tree';
 
 const RULES = { all: 'off', LW1030: 'on', LW1031: 'on', LW1112: 'on' };
 const TEXT = 'FROM node:20\nWORKDIR /app\nCOPY . .\n';
 const ours = (ds: Diagnostic[]) => ds.filter((d) => /^LW10(30|31)$|^LW1112$/.test(String(d.code))).map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}`);
 
 let tmp: string;
-let n = 0;
-function project(files: Record<string, string | null>): string {
-  const dir = path.join(tmp, `p${n++}`);
-  fs.mkdirSync(dir, { recursive: true });
-  for (const [rel, text] of Object.entries(files)) {
-    const p = path.join(dir, rel);
-    if (text === null) fs.mkdirSync(p, { recursive: true });
-    else { fs.mkdirSync(path.dirname(p), { recursive: true }); fs.writeFileSync(p, text); }
-  }
-  return dir;
-}
+const project = (files: Record<string, string | null>): string => makeTree(tmp, 'p', files);
 const uriOf = (p: string) => pathToFileURL(p).href;
 
 describe('language server: build context', () => {
