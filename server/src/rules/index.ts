@@ -84,6 +84,7 @@ import lw1009 from './LW1009-healthcheck-tool-missing';
 import lw1010 from './LW1010-shell-form-without-shell';
 import lw1011 from './LW1011-cgo-binary-in-static-image';
 import lw1012 from './LW1012-chown-after-copy';
+import lw1013 from './LW1013-npm-cache-not-cleaned';
 import lw1020 from './LW1020-missing-oci-labels';
 import lw1021 from './LW1021-major-only-tag';
 import lw1030 from './LW1030-no-dockerignore';
@@ -205,6 +206,7 @@ export const allRules: readonly Rule[] = [
   lw1010,
   lw1011,
   lw1012,
+  lw1013,
   lw1020,
   lw1021,
   lw1030,
