@@ -3,6 +3,8 @@
 import { describe, it, before } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { clearShellCache, lint } from '../../server/src/engine';
+import { buildModel } from '../../server/src/engine/model';
+import { allRules } from '../../server/src/rules';
 import { initEngine } from '../../server/src/host/shellWasm';
 import { generateDockerfile, loadCorpus } from '../helpers/corpus';
 
@@ -41,5 +43,27 @@ describe('engine scale', () => {
     const ratio = l.ms / s.ms;
     assert.ok(ratio < 30, `30k lines took ${l.ms.toFixed(0)} ms, ${ratio.toFixed(1)}x the 3k-line file (${s.ms.toFixed(0)} ms): something is worse than linear`);
     assert.ok(l.ms < 60_000, `30k lines took ${l.ms.toFixed(0)} ms`);
+  });
+
+  it('every rule on its own scales roughly linearly (one quadratic rule hides in the total)', () => {
+    // A rule that scans all stages for each instruction is ~100x slower at 10x the size; the
+    // whole-file ratio above cannot see it while the rule is a small part of the total.
+    const cpu = (f: () => void) => { const c0 = process.cpuUsage(); f(); const c = process.cpuUsage(c0); return (c.user + c.system) / 1000; };
+    const time = (text: string) => {
+      const model = buildModel(text);
+      const ms = new Map<string, number>();
+      for (const r of allRules) r.check(model, {}); // warm up
+      for (const r of allRules) ms.set(r.meta.code, Math.min(cpu(() => r.check(model, {})), cpu(() => r.check(model, {}))));
+      return ms;
+    };
+    const small = time(generateDockerfile(3_000));
+    const large = time(generateDockerfile(30_000));
+    const slow: string[] = [];
+    for (const [code, ms] of large) {
+      const ratio = ms / Math.max(small.get(code) ?? 0, 1);
+      if (ms > 50 && ratio > 100) slow.push(`${code}: ${ms.toFixed(0)} ms at 30k lines, ${ratio.toFixed(0)}x the 3k-line file`);
+    }
+    assert.equal(large.size, allRules.length);
+    assert.deepEqual(slow, []);
   });
 });

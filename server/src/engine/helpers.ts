@@ -146,11 +146,11 @@ export function resolveFromTarget(model: Model, inst: Inst, raw: string): FromTa
     if (!s) return { kind: 'missing', value };
     return n < cur.index ? { kind: 'earlier', stage: s, value } : n === cur.index ? { kind: 'self', stage: s, value } : { kind: 'later', stage: s, value };
   }
-  const earlier = model.stages.find((s) => s.index < cur.index && s.name === ref);
-  if (earlier) return { kind: 'earlier', stage: earlier, value };
+  // The first stage of that name decides: earlier, this one, or later (a lookup, not a scan).
+  const first = model.stageByRef(ref);
+  if (first && first.index < cur.index) return { kind: 'earlier', stage: first, value };
   if (cur.name === ref) return { kind: 'self', stage: cur, value };
-  const later = model.stages.find((s) => s.index > cur.index && s.name === ref);
-  if (later) return { kind: 'later', stage: later, value };
+  if (first && first.index > cur.index) return { kind: 'later', stage: first, value };
   if (/[:/@]/.test(ref)) return { kind: 'image', value };
   return { kind: 'missing', value };
 }

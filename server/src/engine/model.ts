@@ -148,6 +148,7 @@ export function buildModel(text: string): Model {
   if (stages.length) stages[stages.length - 1].isFinal = true;
 
   const starts = instructions.map((i) => i.range.start.line);
+  let byName: Map<string, Stage> | null = null;
   const model: Model = {
     text, lines, eol: detectEol(text), escapeChar, ast, instructions, stages, globalScope, directives,
     pragmas: collectPragmas(ast, instructions, lines),
@@ -163,8 +164,12 @@ export function buildModel(text: string): Model {
     },
     stageByRef(ref: string): Stage | null {
       if (/^[0-9]+$/.test(ref)) return stages[Number(ref)] ?? null;
-      const r = ref.toLowerCase();
-      return stages.find((s) => s.name === r) ?? null;
+      if (!byName) {
+        // The first stage of each name, as a scan from the top would find it; built once.
+        byName = new Map();
+        for (const s of stages) if (s.name !== null && !byName.has(s.name)) byName.set(s.name, s);
+      }
+      return byName.get(ref.toLowerCase()) ?? null;
     },
   };
   return model;

@@ -1,4 +1,5 @@
 import { defineRule, type RawFinding } from '../engine/rule';
+import type { Stage } from '../engine/model';
 
 export default defineRule({
   meta: {
@@ -20,10 +21,12 @@ export default defineRule({
   },
   check(model) {
     const out: RawFinding[] = [];
+    const firstByName = new Map<string, Stage>();
     for (const stage of model.stages) {
-      if (stage.name === null || stage.nameRange === null) continue;
-      const first = model.stages.find((s) => s.index < stage.index && s.name === stage.name);
-      if (!first) continue;
+      if (stage.name === null) continue;
+      const first = firstByName.get(stage.name);
+      if (!first) firstByName.set(stage.name, stage);
+      if (!first || stage.nameRange === null) continue;
       out.push({ range: stage.nameRange, message: `Stage name '${stage.name}' is already used by the stage on line ${first.from.range.start.line + 1}; stage names must be unique` });
     }
     return out;
