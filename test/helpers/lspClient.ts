@@ -119,9 +119,13 @@ export class LspClient {
     });
   }
 
-  /** The first diagnostics published for `uri` (at `version` when given) after index `from`. */
+  /**
+   * The first diagnostics published for `uri` (at `version` when given) after index `from`.
+   * 20 s: the first lint of a fresh server also compiles the shell parser's WASM, which on a
+   * loaded 2-core machine took more than 8 s once.
+   */
   diagnostics(uri: string, version?: number, from = 0): Promise<Published> {
-    return this.waitFor(() => this.published.slice(from).find((p) => p.uri === uri && (version === undefined || p.version === version)), 8000, `diagnostics for ${uri} v${version}`);
+    return this.waitFor(() => this.published.slice(from).find((p) => p.uri === uri && (version === undefined || p.version === version)), 20_000, `diagnostics for ${uri} v${version}`);
   }
 
   publishedFor(uri: string): Published[] { return this.published.filter((p) => p.uri === uri); }
