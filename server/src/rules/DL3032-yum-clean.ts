@@ -1,7 +1,6 @@
-import { defineRule, type RawFinding } from '../engine/rule';
-import { fix } from '../engine/helpers';
-import { imageStages } from '../engine/user';
-import { RPM_CACHE_DIRS, appendCommandEdit, cleansRpmCache, isRpmInstall, lastUncleaned, mountKeepsOut, rpmCall } from '../engine/packages';
+import { defineRule } from '../engine/rule';
+import { uncleanedCaches } from '../engine/cacheClean';
+import { RPM_CACHE_DIRS, cleansRpmCache, isRpmInstall, rpmCall } from '../engine/packages';
 
 export default defineRule({
   meta: {
@@ -22,25 +21,14 @@ export default defineRule({
     },
   },
   check(model) {
-    const out: RawFinding[] = [];
-    const inImage = imageStages(model);
-    for (const inst of model.instructions) {
-      if (inst.keyword !== 'RUN' || !inst.shell) continue;
-      if (inst.stage && !inImage.has(inst.stage)) continue;
-      if (RPM_CACHE_DIRS.some((d) => mountKeepsOut(inst, d))) continue;
-      const last = lastUncleaned(inst, (cmd) => {
-        const call = rpmCall(cmd.argv, inst, 'yum');
-        return call && call.sub && isRpmInstall(call) ? call.sub : null;
-      }, (cmd) => cleansRpmCache(cmd, inst));
-      if (!last) continue;
-      const sudo = last.cmd.wrappers.includes('sudo');
-      const edit = appendCommandEdit(model, inst, (sudo ? 'sudo ' : '') + 'yum clean all');
-      out.push({
-        range: last.found.range,
+    return uncleanedCaches(model, {
+      mountedDirs: RPM_CACHE_DIRS,
+      install: (cmd, inst) => { const call = rpmCall(cmd.argv, inst, 'yum'); return call && call.sub && isRpmInstall(call) ? call.sub : null; },
+      cleans: cleansRpmCache,
+      report: (sub) => ({
+        range: sub.range, cleanup: 'yum clean all', title: 'Clean the yum cache at the end of this RUN', safety: 'safe',
         message: 'Run `yum clean all` after `yum install` in the same RUN: otherwise the yum cache stays in the image',
-        fixes: edit ? [fix('Clean the yum cache at the end of this RUN', [edit], 'safe')] : [],
-      });
-    }
-    return out;
+      }),
+    });
   },
 });

@@ -1,7 +1,6 @@
-import { defineRule, type RawFinding } from '../engine/rule';
-import { fix } from '../engine/helpers';
-import { imageStages } from '../engine/user';
-import { CACHE_KINDS, appendCommandEdit, cleansZypperCache, isZypperInstall, lastUncleaned, mountKeepsOut, zypperCall } from '../engine/packages';
+import { defineRule } from '../engine/rule';
+import { uncleanedCaches } from '../engine/cacheClean';
+import { CACHE_KINDS, cleansZypperCache, isZypperInstall, zypperCall } from '../engine/packages';
 
 export default defineRule({
   meta: {
@@ -22,25 +21,14 @@ export default defineRule({
     },
   },
   check(model) {
-    const out: RawFinding[] = [];
-    const inImage = imageStages(model);
-    for (const inst of model.instructions) {
-      if (inst.keyword !== 'RUN' || !inst.shell) continue;
-      if (inst.stage && !inImage.has(inst.stage)) continue;
-      if (CACHE_KINDS.zypper.dirs.some((d) => mountKeepsOut(inst, d))) continue;
-      const last = lastUncleaned(inst, (cmd) => {
-        const call = zypperCall(cmd.argv, inst);
-        return call && call.sub && isZypperInstall(call) ? call.sub : null;
-      }, (cmd) => cleansZypperCache(cmd, inst));
-      if (!last) continue;
-      const sudo = last.cmd.wrappers.includes('sudo');
-      const edit = appendCommandEdit(model, inst, (sudo ? 'sudo ' : '') + 'zypper clean');
-      out.push({
-        range: last.found.range,
-        message: `Run \`zypper clean\` after \`zypper ${last.found.value}\` in the same RUN: otherwise zypper's cache stays in the image`,
-        fixes: edit ? [fix('Clean the zypper cache at the end of this RUN', [edit], 'safe')] : [],
-      });
-    }
-    return out;
+    return uncleanedCaches(model, {
+      mountedDirs: CACHE_KINDS.zypper.dirs,
+      install: (cmd, inst) => { const call = zypperCall(cmd.argv, inst); return call && call.sub && isZypperInstall(call) ? call.sub : null; },
+      cleans: cleansZypperCache,
+      report: (sub) => ({
+        range: sub.range, cleanup: 'zypper clean', title: 'Clean the zypper cache at the end of this RUN', safety: 'safe',
+        message: `Run \`zypper clean\` after \`zypper ${sub.value}\` in the same RUN: otherwise zypper's cache stays in the image`,
+      }),
+    });
   },
 });

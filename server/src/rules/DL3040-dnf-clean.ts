@@ -1,7 +1,6 @@
-import { defineRule, type RawFinding } from '../engine/rule';
-import { fix } from '../engine/helpers';
-import { imageStages } from '../engine/user';
-import { RPM_CACHE_DIRS, appendCommandEdit, cleansRpmCache, isRpmInstall, lastUncleaned, mountKeepsOut, programName, rpmCall } from '../engine/packages';
+import { defineRule } from '../engine/rule';
+import { uncleanedCaches } from '../engine/cacheClean';
+import { RPM_CACHE_DIRS, cleansRpmCache, isRpmInstall, programName, rpmCall } from '../engine/packages';
 
 export default defineRule({
   meta: {
@@ -22,26 +21,17 @@ export default defineRule({
     },
   },
   check(model) {
-    const out: RawFinding[] = [];
-    const inImage = imageStages(model);
-    for (const inst of model.instructions) {
-      if (inst.keyword !== 'RUN' || !inst.shell) continue;
-      if (inst.stage && !inImage.has(inst.stage)) continue;
-      if (RPM_CACHE_DIRS.some((d) => mountKeepsOut(inst, d))) continue;
-      const last = lastUncleaned(inst, (cmd) => {
-        const call = rpmCall(cmd.argv, inst, 'dnf', 'dnf5', 'microdnf');
-        return call && call.sub && isRpmInstall(call) ? call.sub : null;
-      }, (cmd) => cleansRpmCache(cmd, inst));
-      if (!last) continue;
-      const tool = programName(last.cmd.argv);
-      const sudo = last.cmd.wrappers.includes('sudo');
-      const edit = appendCommandEdit(model, inst, `${sudo ? 'sudo ' : ''}${tool} clean all`);
-      out.push({
-        range: last.found.range,
-        message: `Run \`${tool} clean all\` after \`${tool} install\` in the same RUN: otherwise the package cache stays in the image`,
-        fixes: edit ? [fix(`Clean the ${tool} cache at the end of this RUN`, [edit], 'safe')] : [],
-      });
-    }
-    return out;
+    return uncleanedCaches(model, {
+      mountedDirs: RPM_CACHE_DIRS,
+      install: (cmd, inst) => { const call = rpmCall(cmd.argv, inst, 'dnf', 'dnf5', 'microdnf'); return call && call.sub && isRpmInstall(call) ? call.sub : null; },
+      cleans: cleansRpmCache,
+      report: (sub, cmd) => {
+        const tool = programName(cmd.argv);
+        return {
+          range: sub.range, cleanup: `${tool} clean all`, title: `Clean the ${tool} cache at the end of this RUN`, safety: 'safe',
+          message: `Run \`${tool} clean all\` after \`${tool} install\` in the same RUN: otherwise the package cache stays in the image`,
+        };
+      },
+    });
   },
 });

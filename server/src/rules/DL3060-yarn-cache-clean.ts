@@ -1,8 +1,7 @@
-import { defineRule, type RawFinding } from '../engine/rule';
-import { fix } from '../engine/helpers';
+import { defineRule } from '../engine/rule';
 import type { Inst } from '../engine/model';
-import { imageStages } from '../engine/user';
-import { YARN_CACHE_DIRS, appendCommandEdit, cachesRemoved, cliOptionValue, isYarnInstall, mountKeepsOut, yarnCall, type CliCall } from '../engine/packages';
+import { uncleanedCaches } from '../engine/cacheClean';
+import { YARN_CACHE_DIRS, cachesRemoved, cliOptionValue, isYarnInstall, mountKeepsOut, yarnCall, type CliCall } from '../engine/packages';
 
 const CLEANUP = 'yarn cache clean';
 
@@ -35,27 +34,13 @@ export default defineRule({
     },
   },
   check(model) {
-    const out: RawFinding[] = [];
-    const inImage = imageStages(model);
-    for (const inst of model.instructions) {
-      if (inst.keyword !== 'RUN' || !inst.shell) continue;
-      if (inst.stage && !inImage.has(inst.stage)) continue;
-      let last: { call: CliCall; cmd: (typeof inst.shell.commands)[number] } | null = null;
-      for (const cmd of inst.shell.commands) {
-        const call = yarnCall(cmd.argv, inst);
-        if (call && isYarnInstall(call) && !cacheMounted(inst, call)) last = { call, cmd };
-        else if (last && cachesRemoved(cmd, inst).includes('yarn')) last = null;
-      }
-      if (!last) continue;
-      const word = last.call.sub ?? last.cmd.argv[0];
-      const sudo = last.cmd.wrappers.includes('sudo');
-      const edit = appendCommandEdit(model, inst, (sudo ? 'sudo ' : '') + CLEANUP);
-      out.push({
-        range: word.range,
+    return uncleanedCaches(model, {
+      install: (cmd, inst) => { const call = yarnCall(cmd.argv, inst); return call && isYarnInstall(call) && !cacheMounted(inst, call) ? call : null; },
+      cleans: (cmd, inst) => cachesRemoved(cmd, inst).includes('yarn'),
+      report: (call, cmd) => ({
+        range: (call.sub ?? cmd.argv[0]).range, cleanup: CLEANUP, title: 'Clean the Yarn cache at the end of this RUN', safety: 'suggestion',
         message: 'Run `yarn cache clean` after `yarn install` in the same RUN: otherwise Yarn\'s cache stays in the image',
-        fixes: edit ? [fix('Clean the Yarn cache at the end of this RUN', [edit], 'suggestion')] : [],
-      });
-    }
-    return out;
+      }),
+    });
   },
 });

@@ -1,8 +1,7 @@
-import { defineRule, type RawFinding } from '../engine/rule';
-import { fix } from '../engine/helpers';
+import { defineRule } from '../engine/rule';
 import type { Inst } from '../engine/model';
-import { imageStages } from '../engine/user';
-import { appendCommandEdit, cachesRemoved, cliOptionValue, isNpmInstall, mountKeepsOut, npmCall, type CliCall } from '../engine/packages';
+import { uncleanedCaches } from '../engine/cacheClean';
+import { cachesRemoved, cliOptionValue, isNpmInstall, mountKeepsOut, npmCall, type CliCall } from '../engine/packages';
 
 const CLEANUP = 'npm cache clean --force';
 /** npm subcommands that download packages into the cache, besides `install` and its abbreviations. */
@@ -41,28 +40,17 @@ export default defineRule({
     },
   },
   check(model) {
-    const out: RawFinding[] = [];
-    const inImage = imageStages(model);
-    for (const inst of model.instructions) {
-      if (inst.keyword !== 'RUN' || !inst.shell) continue;
-      if (inst.stage && !inImage.has(inst.stage)) continue;
-      let last: { call: CliCall; cmd: (typeof inst.shell.commands)[number] } | null = null;
-      for (const cmd of inst.shell.commands) {
+    return uncleanedCaches(model, {
+      install: (cmd, inst) => {
         const call = npmCall(cmd.argv, inst);
-        if (call && (isNpmInstall(call) || (call.action !== null && FILLS_CACHE.has(call.action)))) {
-          if (!cacheDirs(inst, call).some((d) => d.startsWith('/') && mountKeepsOut(inst, d))) last = { call, cmd };
-        } else if (last && cachesRemoved(cmd, inst).includes('npm')) last = null;
-      }
-      if (!last) continue;
-      const word = last.call.sub ?? last.cmd.argv[0];
-      const sudo = last.cmd.wrappers.includes('sudo');
-      const edit = appendCommandEdit(model, inst, (sudo ? 'sudo ' : '') + CLEANUP);
-      out.push({
-        range: word.range,
-        message: `npm's download cache stays in the image: run \`${CLEANUP}\` after \`npm ${last.call.action}\` in the same RUN, or use a cache mount`,
-        fixes: edit ? [fix('Clean the npm cache at the end of this RUN', [edit], 'safe')] : [],
-      });
-    }
-    return out;
+        if (!call || !(isNpmInstall(call) || (call.action !== null && FILLS_CACHE.has(call.action)))) return null;
+        return cacheDirs(inst, call).some((d) => d.startsWith('/') && mountKeepsOut(inst, d)) ? null : call;
+      },
+      cleans: (cmd, inst) => cachesRemoved(cmd, inst).includes('npm'),
+      report: (call, cmd) => ({
+        range: (call.sub ?? cmd.argv[0]).range, cleanup: CLEANUP, title: 'Clean the npm cache at the end of this RUN', safety: 'safe',
+        message: `npm's download cache stays in the image: run \`${CLEANUP}\` after \`npm ${call.action}\` in the same RUN, or use a cache mount`,
+      }),
+    });
   },
 });
