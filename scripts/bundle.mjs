@@ -19,7 +19,8 @@ const entries = [
 mkdirSync('dist', { recursive: true });
 const results = await Promise.all(entries.map(([entry, outfile]) => build({
   entryPoints: [entry], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs',
-  minify: true, sourcemap: false, external: ['vscode'], logLevel: 'error', metafile: true,
+  // LAYERWISE_BUNDLE_READABLE=1 keeps names (for CPU profiles of the bundled server; never shipped).
+  minify: !process.env.LAYERWISE_BUNDLE_READABLE, sourcemap: false, external: ['vscode'], logLevel: 'error', metafile: true,
   // Licence comments are dropped from the bundles; dist/THIRD_PARTY_NOTICES.txt carries them.
   legalComments: 'none',
   // web-tree-sitter is ESM and reads import.meta.url; give the CJS bundle a real value.

@@ -2,7 +2,7 @@
 // ten times a 3,000-line one (linear: 10x; an accidental quadratic pass: ~100x).
 import { describe, it, before } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { clearShellCache, lint } from '../../server/src/engine';
+import { clearEngineCaches, lint } from '../../server/src/engine';
 import { buildModel } from '../../server/src/engine/model';
 import { allRules } from '../../server/src/rules';
 import { initEngine } from '../../server/src/host/shellWasm';
@@ -11,7 +11,7 @@ import { generateDockerfile, loadCorpus } from '../helpers/corpus';
 function timeLint(text: string, runs: number): { ms: number; findings: number } {
   let best = Infinity, findings = 0;
   for (let i = 0; i < runs; i++) {
-    clearShellCache(); // measure the full work, not parses reused from the previous run
+    clearEngineCaches(); // measure the full work, not parses reused from the previous run
     const c0 = process.cpuUsage(); // CPU time: other processes on the machine do not count
     const r = lint(text, { enable: ['all'] });
     const c = process.cpuUsage(c0);

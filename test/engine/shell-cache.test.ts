@@ -2,7 +2,7 @@
 // a fresh parse gives: same findings, same ranges, same fixes, after the edits a user makes.
 import { describe, it, before } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { buildModel, clearShellCache, lint } from '../../server/src/engine';
+import { buildModel, clearEngineCaches, clearShellCache, lint } from '../../server/src/engine';
 import { initEngine } from '../../server/src/host/shellWasm';
 import { parseDetachedCached, parseShell } from '../../server/src/engine/shell';
 import { LineIndex } from '../../server/src/engine/text';
@@ -36,11 +36,11 @@ describe('shell parse cache', () => {
       lint(file.text, everything); // fill the cache with the unedited version
       for (const e of edits(file.text)) {
         const reused = lint(e.text, everything);
-        clearShellCache();
+        clearEngineCaches();
         const fresh = lint(e.text, everything);
         assert.deepEqual(reused.findings, fresh.findings, `${e.name}: findings differ`);
         const shells = (t: string) => buildModel(t).instructions.map((i) => i.shell ?? null);
-        assert.deepEqual(shells(e.text), (clearShellCache(), shells(e.text)), `${e.name}: shell models differ`);
+        assert.deepEqual(shells(e.text), (clearEngineCaches(), shells(e.text)), `${e.name}: shell models differ`);
         lint(file.text, everything); // back to the cache state of the unedited version
       }
     });

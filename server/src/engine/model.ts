@@ -1,6 +1,7 @@
 // The document model: built once per document version from dockerfile-ast's parse and shared
 // by every rule. Rules ask the model; they never re-split strings themselves.
-import { DockerfileParser, Instruction, type Dockerfile, type Variable } from 'dockerfile-ast';
+import { Instruction, type Variable } from 'dockerfile-ast';
+import { parseDockerfile, type ParsedDockerfile } from './parse';
 import type { Range } from '../../../shared/types';
 import { LineIndex, detectEol } from './text';
 import { parseShellCached, type ShellScript, type ShellSource } from './shell';
@@ -62,7 +63,7 @@ export interface Model {
   lines: LineIndex;
   eol: string;
   escapeChar: string;
-  ast: Dockerfile;
+  ast: ParsedDockerfile;
   instructions: Inst[];
   stages: Stage[];
   /** ARGs declared before the first FROM, with defaults. */
@@ -79,8 +80,8 @@ const SHELL_FORM_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK'])
 const FORM_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'HEALTHCHECK', 'ADD', 'COPY', 'VOLUME']);
 
 export function buildModel(text: string): Model {
-  const ast = DockerfileParser.parse(text);
   const lines = new LineIndex(text);
+  const ast = parseDockerfile(text, lines);
   const escapeChar = ast.getEscapeCharacter();
   const directives = readDirectives(ast);
   const instructions: Inst[] = [];
@@ -90,16 +91,26 @@ export function buildModel(text: string): Model {
   let stage: Stage | null = null;
 
   for (const node of ast.getInstructions()) {
-    const keyword = node.getKeyword().toUpperCase();
-    const range = node.getRange();
-    const flagNodes = 'getFlags' in node && typeof (node as { getFlags?: unknown }).getFlags === 'function'
-      ? (node as unknown as { getFlags(): import('dockerfile-ast').Flag[] }).getFlags() : [];
-    const flags: InstFlag[] = flagNodes.map((f) => ({ name: f.getName(), value: f.getValue(), range: f.getRange(), nameRange: f.getNameRange(), valueRange: f.getValueRange() }));
-    const args: Word[] = node.getArguments().map((a) => ({ value: a.getValue(), range: a.getRange() }));
-    const inst: Inst = {
-      index: instructions.length, keyword, node, range, keywordRange: node.getInstructionRange(), args, flags,
-      stage: null, scope, form: null, json: null, bodyRange: null, shellText: null, shell: null, heredocs: [],
-    };
+    // What depends on the instruction alone is kept with dockerfile-ast's node, which the
+    // parse keeps between versions of the document (engine/parse.ts) while its text and
+    // position do not change.
+    let own = nodeFacts.get(node);
+    if (!own) {
+      const keyword = node.getKeyword().toUpperCase();
+      const range = node.getRange();
+      const flagNodes = 'getFlags' in node && typeof (node as { getFlags?: unknown }).getFlags === 'function'
+        ? (node as unknown as { getFlags(): import('dockerfile-ast').Flag[] }).getFlags() : [];
+      const flags: InstFlag[] = flagNodes.map((f) => ({ name: f.getName(), value: f.getValue(), range: f.getRange(), nameRange: f.getNameRange(), valueRange: f.getValueRange() }));
+      const args: Word[] = node.getArguments().map((a) => ({ value: a.getValue(), range: a.getRange() }));
+      own = {
+        index: -1, keyword, node, range, keywordRange: node.getInstructionRange(), args, flags,
+        stage: null, scope: globalScope, form: null, json: null, bodyRange: null, shellText: null, shell: null, heredocs: [],
+      };
+      if (FORM_KEYWORDS.has(keyword)) analyseForm(own, text, lines, escapeChar);
+      nodeFacts.set(node, own);
+    }
+    const { keyword, range, args, flags } = own;
+    const inst: Inst = { ...own, index: instructions.length, stage: null, scope };
 
     if (keyword === 'FROM') {
       const imageArg = args[0];
@@ -142,7 +153,6 @@ export function buildModel(text: string): Model {
     inst.stage = stage;
     if (stage) stage.instructions.push(inst);
 
-    if (FORM_KEYWORDS.has(keyword)) analyseForm(inst, text, lines, escapeChar);
     instructions.push(inst);
   }
   if (stages.length) stages[stages.length - 1].isFinal = true;
@@ -255,7 +265,7 @@ function stripQuotes(v: string): string {
   return v;
 }
 
-function readDirectives(ast: Dockerfile): Directives {
+function readDirectives(ast: ParsedDockerfile): Directives {
   const d: Directives = { syntax: null, escape: ast.getEscapeCharacter(), check: { skip: [], skipAll: false, error: false } };
   for (const dir of ast.getDirectives()) {
     const name = dir.getName().toLowerCase();
@@ -412,14 +422,14 @@ export function joinContinuations(text: string, start: number, end: number, esc:
  * variables mean nothing. Computed once per instruction.
  */
 export function variableRefs(inst: Inst): Variable[] {
-  let refs = variableMemo.get(inst);
+  let refs = variableMemo.get(inst.node);
   if (refs) return refs;
   // Most instructions have no `$` at all: no need to ask dockerfile-ast.
   const doc = (inst.node as unknown as { document: { getText(): string; offsetAt(p: Range['start']): number } }).document;
   const text = doc.getText();
   let dollar = false;
   for (let i = doc.offsetAt(inst.range.start), end = doc.offsetAt(inst.range.end); i < end && !dollar; i++) dollar = text.charCodeAt(i) === 36;
-  if (!dollar) { variableMemo.set(inst, NO_REFS); return NO_REFS; }
+  if (!dollar) { variableMemo.set(inst.node, NO_REFS); return NO_REFS; }
   type Resolver = (...a: unknown[]) => unknown;
   const node = inst.node as unknown as { dockerfile: { resolveVariable: Resolver }; isBuildVariable: Resolver; getVariables(): Variable[] };
   const df = node.dockerfile;
@@ -433,10 +443,12 @@ export function variableRefs(inst: Inst): Variable[] {
     df.resolveVariable = resolve;
     node.isBuildVariable = build;
   }
-  variableMemo.set(inst, refs);
+  variableMemo.set(inst.node, refs);
   return refs;
 }
-const variableMemo = new WeakMap<Inst, Variable[]>();
+const variableMemo = new WeakMap<Instruction, Variable[]>();
+/** Per dockerfile-ast node: the model's facts about the instruction alone (see buildModel). */
+const nodeFacts = new WeakMap<Instruction, Inst>();
 const NO_REFS: Variable[] = [];
 const unresolved = (): undefined => undefined;
 const notBuildVariable = (): boolean => false;

@@ -7,7 +7,7 @@
 //   # layerwise global ignore=...        whole file
 //   # hadolint shell=bash                declares the shell for RUN bodies
 // A pragma applies to the next instruction when only comment lines stand between them.
-import type { Dockerfile } from 'dockerfile-ast';
+import type { ParsedDockerfile } from './parse';
 import type { Inst } from './model';
 import type { LineIndex } from './text';
 import type { Range } from '../../../shared/types';
@@ -32,7 +32,7 @@ export interface Pragmas {
   comments: PragmaComment[];
 }
 
-export function collectPragmas(ast: Dockerfile, instructions: Inst[], lines: LineIndex): Pragmas {
+export function collectPragmas(ast: ParsedDockerfile, instructions: Inst[], lines: LineIndex): Pragmas {
   const p: Pragmas = { global: new Set(), perInstruction: new Map(), shell: null, comments: [] };
   // dockerfile-ast reads a first-line `# hadolint global ignore=...` as a parser directive,
   // so the directive lines are read as comments too.
