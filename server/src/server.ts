@@ -53,7 +53,12 @@ interface FixAllData { layerwiseFixAll: string; uri: string; version: number }
 const hasSafeFix = (f: Finding) => f.fixes.some((x) => x.safety === 'safe' && x.edits.length > 0);
 
 /** What a diagnostic carries for the code actions of the same document version. */
-export interface DiagnosticData { version: number; name: string; fixes: Fix[] }
+/**
+ * What a diagnostic carries besides the LSP fields: the document version it was computed for
+ * and the rule's name. Its fixes are not sent (they are a fifth of the bytes of a publish, on
+ * every keystroke): a code action request finds them in the lint result of that version.
+ */
+export interface DiagnosticData { version: number; name: string }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -471,16 +476,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
   });
 
-  function findingFor(d: Diagnostic, result: LintResult, version: number, shellcheck: readonly Finding[]): { finding: Finding | null; fixes: Fix[] } | null {
+  function findingFor(d: Diagnostic, result: LintResult, shellcheck: readonly Finding[]): { finding: Finding | null; fixes: Fix[] } | null {
     if (d.source !== SOURCE || d.code === undefined) return null;
     const code = String(d.code);
     const finding = [...result.findings, ...shellcheck].find((f) => f.code === code && sameRange(f.range, d.range) && f.message === d.message) ?? null;
-    if (finding) return { finding, fixes: finding.fixes };
-    // A diagnostic of this very version whose finding we cannot match (should not happen):
-    // its data still says what the fixes are.
-    const data = d.data as Partial<DiagnosticData> | undefined;
-    if (data && data.version === version && Array.isArray(data.fixes) && data.fixes.every(isFix)) return { finding: null, fixes: data.fixes };
-    return null;
+    return finding ? { finding, fixes: finding.fixes } : null;
   }
 
   function disableEdit(model: Model, inst: Inst, code: string): TextEdit {
@@ -531,7 +531,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const more: CodeAction[] = [];
       const seen = new Set<string>();
       for (const d of params.context?.diagnostics ?? []) {
-        const m = findingFor(d, result, doc.version, state(doc.uri).cache?.shellcheck ?? []);
+        const m = findingFor(d, result, state(doc.uri).cache?.shellcheck ?? []);
         if (!m) continue;
         const code = String(d.code);
         for (const f of m.fixes) {
@@ -709,7 +709,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 // ---- helpers ----------------------------------------------------------------------------------
 
 function toDiagnostic(f: Finding, version: number): Diagnostic {
-  const data: DiagnosticData = { version, name: f.name, fixes: f.fixes };
+  const data: DiagnosticData = { version, name: f.name };
   return {
     range: f.range, severity: SEVERITY[f.severity] ?? DiagnosticSeverity.Warning, source: SOURCE,
     code: f.code, codeDescription: { href: ruleDocsUrl(f.code) }, message: f.message, data,
@@ -719,12 +719,6 @@ function toDiagnostic(f: Finding, version: number): Diagnostic {
 function sameRange(a: Range, b: Range | undefined): boolean {
   return !!b && !!b.start && !!b.end && a.start.line === b.start.line && a.start.character === b.start.character
     && a.end.line === b.end.line && a.end.character === b.end.character;
-}
-
-function isFix(f: unknown): f is Fix {
-  const x = f as Fix;
-  return !!x && typeof x.title === 'string' && Array.isArray(x.edits)
-    && x.edits.every((e) => !!e && typeof e.newText === 'string' && !!e.range?.start && !!e.range?.end);
 }
 
 function cloneSettings(s: LayerwiseSettings): LayerwiseSettings {

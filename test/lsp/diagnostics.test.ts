@@ -28,7 +28,7 @@ describe('language server: diagnostics', () => {
   before(async () => { c = await LspClient.start(); });
   after(async () => { await c.stop(); });
 
-  it('publishes DL3020 on open with exact range, source, severity, href and fix data', async () => {
+  it('publishes DL3020 on open with exact range, source, severity, href and data', async () => {
     const uri = 'file:///ws/open/Dockerfile';
     await c.open(uri, DOC, 1);
     const p = await c.diagnostics(uri, 1);
@@ -40,9 +40,8 @@ describe('language server: diagnostics', () => {
     assert.equal(d.message, 'Use COPY instead of ADD for local files and folders');
     assert.deepEqual(d.codeDescription, { href: ruleDocsUrl('DL3020') });
     assert.equal(ruleDocsUrl('DL3020'), 'https://github.com/layerwise/layerwise/blob/main/docs/rules/DL3020.md');
-    const data = d.data as { version: number; fixes: { title: string; safety: string; edits: unknown[] }[] };
-    assert.equal(data.version, 1);
-    assert.deepEqual(data.fixes, [{ title: 'Replace ADD with COPY', safety: 'safe', edits: [{ range: d.range, newText: 'COPY' }] }]);
+    // The data says which version and rule; the fixes are not sent with every publish.
+    assert.deepEqual(d.data, { version: 1, name: 'add-instead-of-copy' });
   });
 
   it('an incremental change publishes diagnostics for the new version', async () => {
