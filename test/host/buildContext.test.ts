@@ -60,6 +60,32 @@ describe('build context facts', () => {
     assert.equal(c.factsFor(df)?.dockerignore, null, 'a deleted ignore file is seen');
   });
 
+  it('the Dockerfiles of one folder share one facts object and one listing, until the folder changes', () => {
+    const dir = folder({ 'a.Dockerfile': 'FROM a\n', 'b.Dockerfile': 'FROM b\n', 'own.Dockerfile': 'FROM c\n', 'own.Dockerfile.dockerignore': 'x\n' });
+    const c = new BuildContextCache();
+    // The module object itself (the cache reads fs through it): count the listings.
+    const nodeFs = require('node:fs') as { readdirSync: typeof fs.readdirSync };
+    const readdir = nodeFs.readdirSync;
+    let listed = 0;
+    nodeFs.readdirSync = ((...a: Parameters<typeof fs.readdirSync>) => { listed++; return readdir(...a); }) as typeof fs.readdirSync;
+    try {
+      const a = c.factsFor(path.join(dir, 'a.Dockerfile'));
+      const b = c.factsFor(path.join(dir, 'b.Dockerfile'));
+      const own = c.factsFor(path.join(dir, 'own.Dockerfile'));
+      assert.ok(a && b && own);
+      assert.equal(a, b, 'same context, same ignore file: one object');
+      assert.notEqual(own, a, 'its own ignore file: other facts');
+      assert.equal(own.dockerignore, 'x\n');
+      assert.equal(listed, 1, 'the folder is listed once');
+      fs.writeFileSync(path.join(dir, 'new.txt'), '');
+      bump(dir, 5_000);
+      const a2 = c.factsFor(path.join(dir, 'a.Dockerfile'));
+      assert.notEqual(a2, a);
+      assert.ok(a2!.topLevel.includes('new.txt'));
+      assert.equal(listed, 2);
+    } finally { nodeFs.readdirSync = readdir; }
+  });
+
   it('bounded: the least recently used entries go', () => {
     const c = new BuildContextCache({ maxEntries: 3 });
     for (let i = 0; i < 6; i++) c.factsFor(path.join(folder({ Dockerfile: '' }), 'Dockerfile'));

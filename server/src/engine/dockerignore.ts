@@ -264,6 +264,24 @@ const DOCKERFILE_LIKE = /^(dockerfile|containerfile)(\..+)?$|\.dockerfile$|^(doc
  * cannot break a COPY that works today.
  */
 export function dockerignoreTemplate(topLevel: readonly string[], model: Model | null): string {
+  // Never exclude what the Dockerfile copies by name.
+  const copied: string[] = [];
+  if (model) for (const inst of model.instructions) for (const s of localSources(inst)) if (s.path && s.path !== '.' && !hasGlob(s.path)) copied.push(s.path);
+  // Kept per listing (the Dockerfiles of one folder share it) and copied names: the template is
+  // LW1030's fix, offered on every lint.
+  let byCopied = templates.get(topLevel);
+  if (!byCopied) templates.set(topLevel, (byCopied = new Map()));
+  const key = copied.join('\u0000');
+  let t = byCopied.get(key);
+  if (t === undefined) {
+    if (byCopied.size >= 64) byCopied.clear();
+    byCopied.set(key, (t = buildTemplate(topLevel, copied)));
+  }
+  return t;
+}
+const templates = new WeakMap<readonly string[], Map<string, string>>();
+
+function buildTemplate(topLevel: readonly string[], copied: readonly string[]): string {
   const has = (n: string) => topLevel.includes(n);
   const sections: [string, string[]][] = [];
   sections.push(['Version control and secrets', ['.git', '.env', '.env.*', ...topLevel.filter(isEnvTemplate).map((t) => `!${t}`)]]);
@@ -276,12 +294,9 @@ export function dockerignoreTemplate(topLevel: readonly string[], model: Model |
   sections.push(['Logs and OS files', ['**/*.log', '**/.DS_Store']]);
   sections.push(['Docker files themselves (the build still reads the Dockerfile)', ['.dockerignore', ...topLevel.filter((n) => DOCKERFILE_LIKE.test(n) && !n.toLowerCase().endsWith('.dockerignore'))]]);
 
-  // Never exclude what the Dockerfile copies by name.
-  const copied: string[] = [];
-  if (model) for (const inst of model.instructions) for (const s of localSources(inst)) if (s.path && s.path !== '.' && !hasGlob(s.path)) copied.push(s.path);
   const keep = (line: string) => {
     if (line.startsWith('!') || !copied.length) return true;
-    const m = new IgnoreFile(line);
+    const m = lineMatcher(line);
     return copied.every((c) => m.excludes(c) !== true);
   };
   const out = ['# Keeps secrets, version control data and host artifacts out of the build context', '# (created by Layerwise; review it: COPY and ADD cannot see what is listed here).'];
@@ -291,6 +306,21 @@ export function dockerignoreTemplate(topLevel: readonly string[], model: Model |
     out.push('', `# ${title}`, ...kept);
   }
   return out.join('\n') + '\n';
+}
+
+/**
+ * The matcher of one template line, kept: the template's lines are nearly the same for every
+ * context, and LW1030 offers the template as its fix on every lint (a CLI run over 520 files
+ * spent a second compiling the same dozen lines again).
+ */
+const lineMatchers = new Map<string, IgnoreFile>();
+function lineMatcher(line: string): IgnoreFile {
+  let m = lineMatchers.get(line);
+  if (!m) {
+    if (lineMatchers.size >= 512) lineMatchers.clear();
+    lineMatchers.set(line, (m = new IgnoreFile(line)));
+  }
+  return m;
 }
 
 // ---- edits of the ignore file ----------------------------------------------------------------

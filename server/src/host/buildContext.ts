@@ -54,6 +54,8 @@ export class BuildContextCache {
   private readonly log: (m: string) => void;
   private readonly display: (d: string) => string;
   private readonly logged = new Set<string>();
+  private readonly shared = new Map<string, BuildContextFacts>();
+  private readonly listings = new Map<string, { stamp: string; names: string[] }>();
 
   constructor(opts: BuildContextOptions = {}) {
     this.max = Math.max(1, opts.maxEntries ?? 64);
@@ -78,7 +80,7 @@ export class BuildContextCache {
         this.entries.set(key, hit);
         return hit.facts;
       }
-      const facts = this.gather(file, dir, candidates, stamp, contextDir !== undefined);
+      const facts = this.intern(this.gather(file, dir, candidates, stamp, contextDir !== undefined));
       this.entries.set(key, { stamp, facts });
       while (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value as string);
       return facts;
@@ -89,7 +91,31 @@ export class BuildContextCache {
   }
 
   /** Forget everything (e.g. a watched .dockerignore changed). */
-  clear(): void { this.entries.clear(); }
+  clear(): void { this.entries.clear(); this.shared.clear(); this.listings.clear(); }
+
+  /**
+   * Equal facts as one object: the Dockerfiles of one folder share their context, and the
+   * engine keeps what it derives from the facts (the parsed ignore file) per object.
+   */
+  private intern(facts: BuildContextFacts | null): BuildContextFacts | null {
+    if (!facts) return null;
+    const key = [facts.path, facts.dockerignorePath, facts.dockerignore ?? '\u0001', ...facts.topLevel].join('\u0000');
+    const hit = this.shared.get(key);
+    if (hit) return hit;
+    if (this.shared.size >= this.max) this.shared.delete(this.shared.keys().next().value as string);
+    this.shared.set(key, facts);
+    return facts;
+  }
+
+  /** The sorted names in `dir`, listed once per modification of the folder. */
+  private list(dir: string, stamp: string): string[] {
+    const hit = this.listings.get(dir);
+    if (hit && hit.stamp === stamp) return hit.names;
+    const names = fs.readdirSync(dir).sort();
+    if (this.listings.size >= this.max) this.listings.delete(this.listings.keys().next().value as string);
+    this.listings.set(dir, { stamp, names });
+    return names;
+  }
 
   get size(): number { return this.entries.size; }
 
@@ -108,7 +134,7 @@ export class BuildContextCache {
     try {
       const st = fs.statSync(dir);
       if (!st.isDirectory()) { this.warn(`build context ${dir} is not a directory; the .dockerignore rules are skipped for ${file}`, stamp); return null; }
-      names = fs.readdirSync(dir).sort();
+      names = this.list(dir, `${st.mtimeMs}:${st.size}`);
     } catch (e) {
       this.warn(`cannot read the build context ${dir} (${reason(e)}); the .dockerignore rules are skipped for ${file}`, stamp);
       return null;
