@@ -53,9 +53,12 @@ describe('shell parse cache', () => {
     const b = buildModel(text.replace('echo two', 'echo twoo'));
     assert.equal(a.instructions[1].shell, b.instructions[1].shell, 'unchanged RUN body: same parse object');
     assert.notEqual(a.instructions[2].shell, b.instructions[2].shell, 'edited RUN body: parsed again');
-    const c = buildModel('\n' + text);
-    assert.notEqual(a.instructions[1].shell, c.instructions[1].shell, 'moved to another line: parsed again');
-    assert.equal(c.instructions[1].shell!.commands[0].range.start.line, 2);
+    const c = buildModel('\n\n' + text);
+    assert.notEqual(a.instructions[1].shell, c.instructions[1].shell, 'moved to another line: another object');
+    assert.equal(c.instructions[1].shell!.commands[0].range.start.line, 3);
+    clearEngineCaches();
+    assert.deepEqual(c.instructions[1].shell, buildModel('\n\n' + text).instructions[1].shell, 'moved: the kept parse, moved, equals a fresh one');
+    assert.equal(a.instructions[1].shell!.commands[0].range.start.line, 1, 'the kept parse itself is not changed');
   });
 
   it('parses a fix\'s candidate text once, and lints with fixes parse nothing again on a repeat', () => {

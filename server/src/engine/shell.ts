@@ -142,14 +142,16 @@ export function parseShell(src: ShellSource, index: LineIndex): ShellScript {
 
 /**
  * Shell parses of unchanged RUN bodies, reused between document versions: while the user
- * types, one body changes and the others keep their text and their line/column positions.
- * The key is the stretch of source the body comes from, its start position and the form of
- * the source (the joined text is a function of these), so a hit returns the same script,
- * ranges included, that a fresh parse would. Results are shared and must not be mutated.
- * Bounded: least recently used entries are dropped past MAX_CACHED (and very long bodies are
- * not kept at all), so memory stays flat however many files a CLI run reads.
+ * types, one body changes and the others keep their text, and their positions or all move by
+ * the same number of lines. The key is the stretch of source the body comes from, its start
+ * column and the form of the source (the joined text is a function of these); each entry
+ * keeps the line the body started on, so a hit returns the same script, ranges included, that
+ * a fresh parse would: the kept one, or a copy moved to the body's new line. Results are
+ * shared and must not be mutated. Bounded: least recently used entries are dropped past
+ * MAX_CACHED (and very long bodies are not kept at all), so memory stays flat however many
+ * files a CLI run reads.
  */
-const shellCache = new Map<string, ShellScript>();
+const shellCache = new Map<string, { line: number; script: ShellScript }>();
 const MAX_CACHED = 4000;
 const MAX_CACHED_CHARS = 20_000;
 const MAX_TOTAL_CHARS = 2_000_000;
@@ -161,7 +163,39 @@ export function parseShellCached(src: ShellSource, index: LineIndex, form: strin
   const first = src.map[0];
   const raw = index.text.slice(first, src.map[n - 1] + 1);
   const at = index.positionAt(first);
-  return cached(`${form}\u0000${at.line}:${at.character}\u0000${raw}`, () => parseShell(src, index));
+  // Keyed without the line: a body that only moved up or down (lines added or removed above
+  // it, as typing Enter does) gets the kept parse with its ranges moved by as many lines.
+  const key = `${form}\u0000${at.character}\u0000${raw}`;
+  const hit = shellCache.get(key);
+  if (hit && hit.line !== at.line) {
+    const moved = { line: at.line, script: shiftScript(hit.script, at.line - hit.line) };
+    shellCache.delete(key);
+    shellCache.set(key, moved);
+    return moved.script;
+  }
+  return cached(key, () => parseShell(src, index), at.line);
+}
+
+/** A copy of `s` with every range `by` lines further down (shared words stay shared). */
+export function shiftScript(s: ShellScript, by: number): ShellScript {
+  const range = (r: Range): Range => ({ start: { line: r.start.line + by, character: r.start.character }, end: { line: r.end.line + by, character: r.end.character } });
+  const words = new Map<ShellWord, ShellWord>();
+  const word = (w: ShellWord): ShellWord => {
+    let c = words.get(w);
+    if (!c) words.set(w, (c = { ...w, range: range(w.range) }));
+    return c;
+  };
+  return {
+    ...s,
+    commands: s.commands.map((c) => ({
+      ...c,
+      argv: c.argv.map(word),
+      ...(c.wrapperWords ? { wrapperWords: c.wrapperWords.map(word) } : {}),
+      assignments: c.assignments.map(word),
+      range: range(c.range),
+    })),
+    declarations: s.declarations.map((d) => ({ ...d, assignments: d.assignments.map(word), range: range(d.range) })),
+  };
 }
 
 /**
@@ -172,18 +206,18 @@ export function parseShellCached(src: ShellSource, index: LineIndex, form: strin
  */
 export function parseDetachedCached(key: string, parse: () => ShellScript): ShellScript {
   if (key.length > MAX_CACHED_CHARS) return parse();
-  return cached(`detached\u0000${key}`, parse);
+  return cached(`detached\u0000${key}`, parse, 0);
 }
 
-function cached(key: string, parse: () => ShellScript): ShellScript {
+function cached(key: string, parse: () => ShellScript, line: number): ShellScript {
   const hit = shellCache.get(key);
   if (hit) {
     shellCache.delete(key);
     shellCache.set(key, hit);
-    return hit;
+    return hit.script;
   }
   const script = parse();
-  shellCache.set(key, script);
+  shellCache.set(key, { line, script });
   cachedChars += key.length;
   while (shellCache.size > MAX_CACHED || cachedChars > MAX_TOTAL_CHARS) {
     const oldest = shellCache.keys().next().value as string;
