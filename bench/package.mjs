@@ -28,7 +28,8 @@ function fakeVscode(names) {
 
 /** The names the bundle reads off its `vscode` imports (`x.workspace`, `x.Uri`, ...). */
 function vscodeNames(bundle) {
-  const vars = new Set([...bundle.matchAll(/([\w$]+)=[\w$]+\(require\("vscode"\)\)/g)].map((m) => m[1]));
+  // `x=y(require("vscode"))` minified, `var x = __toESM(require("vscode"))` readable.
+  const vars = new Set([...bundle.matchAll(/([\w$]+)\s*=\s*[\w$]+\(require\("vscode"\)[^)]*\)/g)].map((m) => m[1]));
   const names = new Set();
   for (const v of vars) {
     const re = new RegExp(`(?<![\\w$.])${v.replace(/\$/g, '\\$')}\\.([A-Za-z_$][\\w$]*)`, 'g');
