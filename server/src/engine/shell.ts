@@ -3,7 +3,7 @@
 // our corpus of real RUN bodies, ~14x faster, and error-tolerant (a half-typed RUN still
 // yields its complete commands), which matters in an editor. Its one cost is an async WASM
 // initialisation, done once by the host (server or CLI) before the first lint.
-import { Parser, Language, type Node as TsNode } from 'web-tree-sitter';
+import { Parser, Language, type Tree } from 'web-tree-sitter';
 import type { Range } from '../../../shared/types';
 import { LineIndex } from './text';
 
@@ -132,10 +132,12 @@ export function parseShell(src: ShellSource, index: LineIndex): ShellScript {
   let shape = EMPTY_SHAPE;
   const declarations: ShellDeclaration[] = [];
   // One parse per body: the shape and the argv of a one-command script come from the same tree.
-  const hasErrors = parseInto(src, index, out, [], 0, declarations, (root) => {
-    shape = shapeOf(root);
-    if (!root.hasError && out.length === 1 && out[0].wrappers.length === 0 && src.text.trim().length > 0
-      && root.namedChildCount === 1 && root.namedChildren[0]!.type === 'command') simpleArgv = staticArgv(root.namedChildren[0]!);
+  const hasErrors = parseInto(src, index, out, [], 0, declarations, (root, hasError) => {
+    shape = shapeOf(root, src.text);
+    if (!hasError && out.length === 1 && out[0].wrappers.length === 0 && src.text.trim().length > 0) {
+      const named = root.children.filter((c) => c.named);
+      if (named.length === 1 && named[0].type === 'command') simpleArgv = staticArgv(named[0], src.text);
+    }
   });
   return { commands: out, hasErrors, simpleArgv, shape, declarations };
 }
@@ -230,24 +232,105 @@ function cached(key: string, parse: () => ShellScript, line: number): ShellScrip
 /** Empty the parse cache (tests, memory pressure). */
 export function clearShellCache(): void { shellCache.clear(); cachedChars = 0; }
 
-function shapeOf(root: TsNode): ShellShape {
-  const shape: ShellShape = { lists: 0, or: false, background: false, terminator: null, comment: false, stateful: false };
-  const inOwnShell = (n: TsNode): boolean => {
-    for (let p = n.parent; p; p = p.parent) if (OWN_SHELL.has(p.type)) return true;
-    return false;
+/**
+ * A syntax node copied out of the WASM tree into plain JS: web-tree-sitter's node API marshals
+ * a new Node object through the WASM heap on every access (`children`, `parent`, `type` ...),
+ * which cost more than the parse itself; one TreeCursor walk per tree reads each node once.
+ * `start`/`end` are UTF-16 code-unit indices into the parsed text (-1 where not fetched, see
+ * POS_TYPES).
+ */
+interface SNode {
+  type: string;
+  named: boolean;
+  start: number;
+  end: number;
+  /** Field name in the parent; only read under `command` and `variable_assignment`. */
+  field: string | null;
+  children: SNode[];
+  parent: SNode | null;
+}
+
+const FIELD_PARENTS = new Set(['command', 'variable_assignment']);
+/**
+ * The nodes whose positions (and so text and range) are read: the root, the node types read for
+ * their text, range or by the shape, and every child of a command, a command name, a
+ * declaration and an assignment (words of any type). Other nodes (lists, pipelines, quotes,
+ * operators, the insides of expansions) are only looked at by type, so their positions are
+ * not fetched from the tree (each fetch is a call through the WASM heap); they keep -1.
+ */
+const POS_TYPES = new Set(['command', 'word', 'number', 'raw_string', 'string', 'concatenation', 'variable_assignment', 'command_name', 'comment', 'declaration_command', 'unset_command']);
+const POS_PARENTS = new Set(['command', 'command_name', 'declaration_command', 'variable_assignment']);
+
+/**
+ * Whether a node type is named, per type id, filled from the cursor as types are met (a type
+ * id is named or anonymous for every node of the tree's language).
+ */
+const namedById = new Map<number, boolean>();
+
+function copyTree(tree: Tree): SNode {
+  const c = tree.walk();
+  const types = tree.language.types;
+  const make = (parent: SNode | null): SNode => {
+    const id = c.nodeTypeId;
+    const type = types[id] || 'ERROR';
+    let named = namedById.get(id);
+    if (named === undefined) namedById.set(id, (named = c.nodeIsNamed));
+    const pos = !parent || POS_TYPES.has(type) || POS_PARENTS.has(parent.type);
+    return {
+      type, named, start: pos ? c.startIndex : -1, end: pos ? c.endIndex : -1,
+      field: parent && FIELD_PARENTS.has(parent.type) ? c.currentFieldName : null, children: [], parent,
+    };
   };
-  for (const n of root.descendantsOfType(['comment', 'declaration_command', 'unset_command', 'variable_assignment', 'command_name'])) {
-    if (n.type === 'comment') { shape.comment = true; continue; }
-    if (shape.stateful) continue;
-    if (n.type === 'variable_assignment' && n.parent?.type === 'command') continue; // `A=1 cmd`: for cmd only
-    if (n.type === 'command_name' && !STATEFUL_BUILTINS.has(n.text)) continue;
-    if (!inOwnShell(n)) shape.stateful = true;
+  try {
+    const root = make(null);
+    let parent: SNode | null = root;
+    if (!c.gotoFirstChild()) return root;
+    for (;;) {
+      const n = make(parent);
+      parent.children.push(n);
+      if (c.gotoFirstChild()) { parent = n; continue; }
+      while (!c.gotoNextSibling()) {
+        if (!c.gotoParent()) return root;
+        parent = parent.parent;
+        if (!parent) return root;
+      }
+    }
+  } finally {
+    c.delete();
   }
-  const hasOr = (n: TsNode): boolean => n.type === 'list' && n.children.some((c) => c !== null && (c.type === '||' || (c.type === 'list' && hasOr(c))));
+}
+
+const textOf = (n: SNode, text: string): string => text.slice(n.start, n.end);
+const namedChildren = (n: SNode): SNode[] => n.children.filter((c) => c.named);
+
+const SHAPE_TYPES = new Set(['comment', 'declaration_command', 'unset_command', 'variable_assignment', 'command_name']);
+
+function shapeOf(root: SNode, text: string): ShellShape {
+  const shape: ShellShape = { lists: 0, or: false, background: false, terminator: null, comment: false, stateful: false };
+  // Every descendant, as tree-sitter's descendantsOfType finds them (it skips a node, and what
+  // it holds, that ends at the very start of the text: only zero-width nodes, so checking the
+  // nodes that have positions is enough), each with whether it sits inside a `( )`, `$( )` or
+  // process substitution.
+  const stack: { n: SNode; own: boolean }[] = root.end !== 0 ? [{ n: root, own: false }] : [];
+  while (stack.length) {
+    const { n, own } = stack.pop()!;
+    const inner = own || OWN_SHELL.has(n.type);
+    for (const d of n.children) {
+      if (d.end === 0) continue;
+      if (SHAPE_TYPES.has(d.type)) {
+        if (d.type === 'comment') shape.comment = true;
+        else if (!shape.stateful && !inner
+          && !(d.type === 'variable_assignment' && n.type === 'command') // `A=1 cmd`: for cmd only
+          && !(d.type === 'command_name' && !STATEFUL_BUILTINS.has(textOf(d, text)))) shape.stateful = true;
+      }
+      if (d.children.length) stack.push({ n: d, own: inner });
+    }
+  }
+  const hasOr = (n: SNode): boolean => n.type === 'list' && n.children.some((c) => c.type === '||' || (c.type === 'list' && hasOr(c)));
   let last: string | null = null;
   for (const c of root.children) {
-    if (!c || c.type === 'comment') continue;
-    if (c.isNamed) {
+    if (c.type === 'comment') continue;
+    if (c.named) {
       shape.lists++;
       if (hasOr(c)) shape.or = true;
       last = null;
@@ -260,129 +343,115 @@ function shapeOf(root: TsNode): ShellShape {
   return shape;
 }
 
-function parseInto(src: ShellSource, index: LineIndex, out: ShellCommand[], wrappers: string[], depth: number, decls: ShellDeclaration[], onRoot?: (root: TsNode) => void): boolean {
+function parseInto(src: ShellSource, index: LineIndex, out: ShellCommand[], wrappers: string[], depth: number, decls: ShellDeclaration[], onRoot?: (root: SNode, hasError: boolean) => void): boolean {
   const tree = parser!.parse(src.text);
   if (!tree) return true;
+  let root: SNode;
+  let hasError: boolean;
   try {
-    const rangeOf = (n: TsNode): Range => {
-      const s = src.map[Math.min(n.startIndex, src.text.length - 1)] ?? 0;
-      const e = n.endIndex > n.startIndex ? (src.map[n.endIndex - 1] ?? s) + 1 : s;
-      return index.range(s, e);
-    };
-    let lastOp: Connector = null;
-    let seen = 0;
-    let subshells = 0;
-    const visit = (n: TsNode, inSub: boolean): void => {
-      if (!n.isNamed) {
-        const t = n.type;
-        if (t === '&&' || t === '||' || t === ';' || t === '|' || t === '&' || t === '|&') lastOp = (t === '|&' ? '|' : t) as Connector;
-        return;
-      }
-      if (n.type === 'command') {
-        const words: { node: TsNode; w: ShellWord }[] = [];
-        const assigns: ShellWord[] = [];
-        const kids = namedChildrenWithFields(n);
-        for (const { node: c, field } of kids) {
-          if (c.type === 'variable_assignment') { assigns.push(toWord(c, rangeOf)); continue; }
-          if (c.type === 'command_name' || field === 'argument') {
-            const node = c.type === 'command_name' ? (c.namedChildren[0] ?? c) : c;
-            words.push({ node, w: toWord(node, rangeOf) });
-          }
-        }
-        const connector: Connector = seen === 0 ? null : (lastOp ?? ';');
-        seen++;
-        lastOp = null;
-        if (words.length > 0) emit(words, connector, inSub, rangeOf(n), assigns);
-        // Substitutions inside arguments hold commands too.
-        for (const { node: c } of kids) if (c.type !== 'command_name') visitSubs(c);
-        return;
-      }
-      if (n.type === 'declaration_command') {
-        const kw = n.children[0];
-        const assignments: ShellWord[] = [];
-        for (const c of n.namedChildren) if (c && c.type === 'variable_assignment') assignments.push(toWord(c, rangeOf));
-        decls.push({ keyword: kw ? kw.text : '', assignments, inSubstitution: inSub, range: rangeOf(n) });
-      }
-      const sub = inSub || n.type === 'command_substitution' || n.type === 'process_substitution';
-      if (n.type === 'subshell') subshells++;
-      for (const c of n.children) if (c) visit(c, sub);
-      if (n.type === 'subshell') subshells--;
-    };
-    const visitSubs = (n: TsNode): void => {
-      if (n.type === 'command_substitution' || n.type === 'process_substitution') {
-        const saved = [seen, lastOp] as const;
-        seen = 0; lastOp = null;
-        for (const c of n.children) if (c) visit(c, true);
-        [seen, lastOp] = saved;
-        return;
-      }
-      for (const c of n.namedChildren) if (c) visitSubs(c);
-    };
-    const emit = (words: { node: TsNode; w: ShellWord }[], connector: Connector, inSub: boolean, range: Range, assigns: ShellWord[] = []): void => {
-      let i = 0;
-      const wr = [...wrappers];
-      const wrWords: ShellWord[] = [];
-      // Peel wrappers: sudo, env, xargs, nohup ...
-      for (;;) {
-        if (i >= words.length) return;
-        const name = basename(words[i].w.value);
-        if (SIMPLE_WRAPPERS.has(name) && i + 1 < words.length) { wr.push(name); wrWords.push(words[i].w); i++; continue; }
-        const withArg = WRAPPERS_WITH_ARG[name];
-        if (withArg && i + 1 < words.length) {
-          let j = i + 1;
-          while (j < words.length) {
-            const v = words[j].w.value;
-            if (v === '--') { j++; break; }
-            if (name === 'env' && /^[A-Za-z_][A-Za-z0-9_]*=/.test(v)) { assigns.push(words[j].w); j++; continue; }
-            if (name === 'timeout' && j === i + 1 + countFlags(words, i + 1) && /^[0-9.]+[smhd]?$/.test(v)) { j++; break; }
-            if (!v.startsWith('-') || v === '-') break;
-            j += withArg.has(v) ? 2 : 1;
-          }
-          if (j >= words.length) break;
-          wr.push(name); wrWords.push(words[i].w); i = j; continue;
-        }
-        break;
-      }
-      const argv = words.slice(i);
-      const name = basename(argv[0].w.value);
-      // sh -c "script": parse the script too.
-      if (SHELLS.has(name) && depth < MAX_DEPTH) {
-        const ci = argv.findIndex((a, k) => k > 0 && /^-[a-z]*c[a-z]*$/.test(a.w.value));
-        if (ci > 0 && ci + 1 < argv.length) {
-          out.push({ name, argv: argv.map((a) => a.w), wrappers: wr, connector, inSubstitution: inSub, inSubshell: subshells > 0, wrapperWords: wrWords, range, assignments: assigns });
-          const body = argv[ci + 1];
-          const inner = innerSource(body.node, src);
-          parseInto(inner, index, out, [...wr, `${name} -c`], depth + 1, decls);
-          return;
-        }
-      }
-      out.push({ name, argv: argv.map((a) => a.w), wrappers: wr, connector, inSubstitution: inSub, inSubshell: subshells > 0, wrapperWords: wrWords, range, assignments: assigns });
-    };
-    visit(tree.rootNode, false);
-    onRoot?.(tree.rootNode);
-    return tree.rootNode.hasError;
+    hasError = tree.rootNode.hasError;
+    root = copyTree(tree);
   } finally {
     tree.delete();
   }
-}
-
-/**
- * A node's named children with their field names, in one linear cursor walk (indexing
- * `namedChildren[k]` or asking `fieldNameForNamedChild(k)` per child is quadratic on a
- * command with thousands of arguments).
- */
-function namedChildrenWithFields(n: TsNode): { node: TsNode; field: string | null }[] {
-  const out: { node: TsNode; field: string | null }[] = [];
-  const c = n.walk();
-  try {
-    if (!c.gotoFirstChild()) return out;
-    do {
-      if (c.nodeIsNamed) out.push({ node: c.currentNode, field: c.currentFieldName });
-    } while (c.gotoNextSibling());
-  } finally {
-    c.delete();
-  }
-  return out;
+  const text = src.text;
+  const rangeOf = (n: SNode): Range => {
+    const s = src.map[Math.min(n.start, text.length - 1)] ?? 0;
+    const e = n.end > n.start ? (src.map[n.end - 1] ?? s) + 1 : s;
+    return index.range(s, e);
+  };
+  let lastOp: Connector = null;
+  let seen = 0;
+  let subshells = 0;
+  const visit = (n: SNode, inSub: boolean): void => {
+    if (!n.named) {
+      const t = n.type;
+      if (t === '&&' || t === '||' || t === ';' || t === '|' || t === '&' || t === '|&') lastOp = (t === '|&' ? '|' : t) as Connector;
+      return;
+    }
+    if (n.type === 'command') {
+      const words: { node: SNode; w: ShellWord }[] = [];
+      const assigns: ShellWord[] = [];
+      const kids = namedChildren(n);
+      for (const c of kids) {
+        if (c.type === 'variable_assignment') { assigns.push(toWord(c, text, rangeOf)); continue; }
+        if (c.type === 'command_name' || c.field === 'argument') {
+          const node = c.type === 'command_name' ? (c.children.find((x) => x.named) ?? c) : c;
+          words.push({ node, w: toWord(node, text, rangeOf) });
+        }
+      }
+      const connector: Connector = seen === 0 ? null : (lastOp ?? ';');
+      seen++;
+      lastOp = null;
+      if (words.length > 0) emit(words, connector, inSub, rangeOf(n), assigns);
+      // Substitutions inside arguments hold commands too.
+      for (const c of kids) if (c.type !== 'command_name') visitSubs(c);
+      return;
+    }
+    if (n.type === 'declaration_command') {
+      const kw = n.children[0];
+      const assignments: ShellWord[] = [];
+      for (const c of n.children) if (c.named && c.type === 'variable_assignment') assignments.push(toWord(c, text, rangeOf));
+      decls.push({ keyword: kw ? textOf(kw, text) : '', assignments, inSubstitution: inSub, range: rangeOf(n) });
+    }
+    const sub = inSub || n.type === 'command_substitution' || n.type === 'process_substitution';
+    if (n.type === 'subshell') subshells++;
+    for (const c of n.children) visit(c, sub);
+    if (n.type === 'subshell') subshells--;
+  };
+  const visitSubs = (n: SNode): void => {
+    if (n.type === 'command_substitution' || n.type === 'process_substitution') {
+      const saved = [seen, lastOp] as const;
+      seen = 0; lastOp = null;
+      for (const c of n.children) visit(c, true);
+      [seen, lastOp] = saved;
+      return;
+    }
+    for (const c of n.children) if (c.named) visitSubs(c);
+  };
+  const emit = (words: { node: SNode; w: ShellWord }[], connector: Connector, inSub: boolean, range: Range, assigns: ShellWord[] = []): void => {
+    let i = 0;
+    const wr = [...wrappers];
+    const wrWords: ShellWord[] = [];
+    // Peel wrappers: sudo, env, xargs, nohup ...
+    for (;;) {
+      if (i >= words.length) return;
+      const name = basename(words[i].w.value);
+      if (SIMPLE_WRAPPERS.has(name) && i + 1 < words.length) { wr.push(name); wrWords.push(words[i].w); i++; continue; }
+      const withArg = WRAPPERS_WITH_ARG[name];
+      if (withArg && i + 1 < words.length) {
+        let j = i + 1;
+        while (j < words.length) {
+          const v = words[j].w.value;
+          if (v === '--') { j++; break; }
+          if (name === 'env' && /^[A-Za-z_][A-Za-z0-9_]*=/.test(v)) { assigns.push(words[j].w); j++; continue; }
+          if (name === 'timeout' && j === i + 1 + countFlags(words, i + 1) && /^[0-9.]+[smhd]?$/.test(v)) { j++; break; }
+          if (!v.startsWith('-') || v === '-') break;
+          j += withArg.has(v) ? 2 : 1;
+        }
+        if (j >= words.length) break;
+        wr.push(name); wrWords.push(words[i].w); i = j; continue;
+      }
+      break;
+    }
+    const argv = words.slice(i);
+    const name = basename(argv[0].w.value);
+    // sh -c "script": parse the script too.
+    if (SHELLS.has(name) && depth < MAX_DEPTH) {
+      const ci = argv.findIndex((a, k) => k > 0 && /^-[a-z]*c[a-z]*$/.test(a.w.value));
+      if (ci > 0 && ci + 1 < argv.length) {
+        out.push({ name, argv: argv.map((a) => a.w), wrappers: wr, connector, inSubstitution: inSub, inSubshell: subshells > 0, wrapperWords: wrWords, range, assignments: assigns });
+        const body = argv[ci + 1];
+        const inner = innerSource(body.node, src);
+        parseInto(inner, index, out, [...wr, `${name} -c`], depth + 1, decls);
+        return;
+      }
+    }
+    out.push({ name, argv: argv.map((a) => a.w), wrappers: wr, connector, inSubstitution: inSub, inSubshell: subshells > 0, wrapperWords: wrWords, range, assignments: assigns });
+  };
+  visit(root, false);
+  onRoot?.(root, hasError);
+  return hasError;
 }
 
 function countFlags(words: { w: ShellWord }[], from: number): number {
@@ -397,47 +466,46 @@ function basename(v: string): string {
 }
 
 /** The source of a quoted `sh -c` argument, mapped back to document offsets. */
-function innerSource(node: TsNode, src: ShellSource): ShellSource {
-  const text = node.text;
+function innerSource(node: SNode, src: ShellSource): ShellSource {
+  const text = textOf(node, src.text);
   const quoted = (node.type === 'raw_string' || node.type === 'string') && text.length >= 2;
-  const start = node.startIndex + (quoted ? 1 : 0);
+  const start = node.start + (quoted ? 1 : 0);
   const body = quoted ? text.slice(1, -1) : text;
   const map = new Int32Array(body.length);
   for (let k = 0; k < body.length; k++) map[k] = src.map[start + k] ?? 0;
   return { text: body, map };
 }
 
-function toWord(n: TsNode, rangeOf: (n: TsNode) => Range): ShellWord {
-  const text = n.text;
-  const v = staticValue(n);
+function toWord(n: SNode, src: string, rangeOf: (n: SNode) => Range): ShellWord {
+  const text = textOf(n, src);
+  const v = staticValue(n, src);
   return { text, value: v ?? text, dynamic: v === null, range: rangeOf(n) };
 }
 
 /** The value of a word if it has no expansions, else null. */
-function staticValue(n: TsNode): string | null {
+function staticValue(n: SNode, src: string): string | null {
   switch (n.type) {
     case 'word':
     case 'number':
-      return unescapeWord(n.text);
+      return unescapeWord(textOf(n, src));
     case 'raw_string':
-      return n.text.slice(1, -1);
+      return textOf(n, src).slice(1, -1);
     case 'variable_assignment': {
-      const name = n.childForFieldName('name');
-      const value = n.childForFieldName('value');
+      const name = n.children.find((c) => c.field === 'name');
+      const value = n.children.find((c) => c.field === 'value');
       if (!name) return null;
-      if (!value) return `${name.text}=`;
-      const v = staticValue(value);
-      return v === null ? null : `${name.text}=${v}`;
+      if (!value) return `${textOf(name, src)}=`;
+      const v = staticValue(value, src);
+      return v === null ? null : `${textOf(name, src)}=${v}`;
     }
     case 'string': {
-      for (const c of n.namedChildren) if (c && c.type !== 'string_content') return null;
-      return n.text.slice(1, -1).replace(/\\([$`"\\\n])/g, '$1');
+      for (const c of n.children) if (c.named && c.type !== 'string_content') return null;
+      return textOf(n, src).slice(1, -1).replace(/\\([$`"\\\n])/g, '$1');
     }
     case 'concatenation': {
       let s = '';
       for (const c of n.children) {
-        if (!c) continue;
-        const v = staticValue(c);
+        const v = staticValue(c, src);
         if (v === null) return null;
         s += v;
       }
@@ -458,19 +526,19 @@ function unescapeWord(t: string): string {
 }
 
 const GLOB = /[*?[\]{}~]/;
-function staticArgv(cmd: TsNode): string[] | null {
+function staticArgv(cmd: SNode, src: string): string[] | null {
   const argv: string[] = [];
-  for (const { node: c, field } of namedChildrenWithFields(cmd)) {
+  for (const c of namedChildren(cmd)) {
     if (c.type === 'command_name') {
-      const w = c.namedChildren[0];
+      const w = c.children.find((x) => x.named);
       if (!w) return null;
-      const v = staticValue(w);
-      if (v === null || (w.type === 'word' && GLOB.test(w.text))) return null;
+      const v = staticValue(w, src);
+      if (v === null || (w.type === 'word' && GLOB.test(textOf(w, src)))) return null;
       argv.push(v);
-    } else if (field === 'argument') {
-      const v = staticValue(c);
-      if (v === null || (c.type === 'word' && GLOB.test(c.text))) return null;
-      if (c.type === 'concatenation' && c.children.some((x) => x && x.type === 'word' && GLOB.test(x.text))) return null;
+    } else if (c.field === 'argument') {
+      const v = staticValue(c, src);
+      if (v === null || (c.type === 'word' && GLOB.test(textOf(c, src)))) return null;
+      if (c.type === 'concatenation' && c.children.some((x) => x.type === 'word' && GLOB.test(textOf(x, src)))) return null;
       argv.push(v);
     } else {
       return null; // variable assignment, redirect, herestring ...
