@@ -550,6 +550,7 @@ export function cachesWritten(cmd: ShellCommand, inst: Inst): CacheKind[] {
         break;
     }
   }
+  if (!kinds.length) return kinds;
   return kinds.filter((k) => !CACHE_KINDS[k].dirs.some((d) => mountKeepsOut(inst, d)));
 }
 
