@@ -177,9 +177,14 @@ export function dependencyInstall(argv: readonly ArgWord[]): DepInstall | null {
   return { ...d, label: words.join(' ') };
 }
 
+/** The programs detectInstall has a case for (pip and python, the default case, go by pattern). */
+const DEP_TOOLS = new Set(['npm', 'yarn', 'pnpm', 'bun', 'poetry', 'uv', 'pipenv', 'bundle', 'bundler', 'composer', 'go', 'cargo', 'mvn', 'mvnw', 'gradle', 'gradlew', 'dotnet', 'mix']);
+
 function detectInstall(argv: readonly ArgWord[]): Omit<DepInstall, 'label'> | null {
   if (!argv.length || argv[0].dynamic) return null;
   const prog = basename(argv[0].value);
+  // Most commands are none of these tools: answer them before reading any argument.
+  if (!DEP_TOOLS.has(prog) && !PIP.test(prog) && !PYTHON.test(prog)) return null;
   const sub = firstOperand(argv, 1);
   const s = sub && !sub.w.dynamic ? sub.w.value : null;
   const rest = sub ? operandsAfter(argv, sub.i + 1) : [];

@@ -227,7 +227,18 @@ export function resolvePath(base: string, p: string): string {
  * before it in the chain (the base image's directory is unknown) gives null, as does a
  * variable without a known value.
  */
-export function workdirs(stage: Stage, escapeChar = '\\'): { inst: Inst; dir: string | null }[] {
+export function workdirs(stage: Stage, escapeChar = '\\'): readonly WorkdirStep[] {
+  // Kept per stage (a stage belongs to one model, so to one version of the document).
+  const kept = workdirMemo.get(stage);
+  if (kept && kept.escapeChar === escapeChar) return kept.steps;
+  const steps = computeWorkdirs(stage, escapeChar);
+  workdirMemo.set(stage, { escapeChar, steps });
+  return steps;
+}
+export interface WorkdirStep { inst: Inst; dir: string | null }
+const workdirMemo = new WeakMap<Stage, { escapeChar: string; steps: readonly WorkdirStep[] }>();
+
+function computeWorkdirs(stage: Stage, escapeChar: string): WorkdirStep[] {
   const chain: Stage[] = [];
   for (let s: Stage | null = stage; s && !chain.includes(s); s = s.baseStage) chain.unshift(s);
   let cwd: string | null = null;
@@ -291,11 +302,12 @@ export function removeFlagEdit(model: Model, flag: { range: Range }): TextEdit {
 export function workdirAt(inst: Inst, escapeChar = '\\'): string | null {
   if (!inst.stage) return null;
   let dir: string | null = null;
-  for (const w of workdirs(inst.stage, escapeChar)) {
+  const own = workdirs(inst.stage, escapeChar);
+  for (const w of own) {
     if (w.inst.index > inst.index) break;
     dir = w.dir;
   }
-  if (dir !== null || workdirs(inst.stage, escapeChar).some((w) => w.inst.index < inst.index)) return dir;
+  if (dir !== null || own.some((w) => w.inst.index < inst.index)) return dir;
   // Nothing in the stage itself: the last WORKDIR of the base stage chain.
   const base = inst.stage.baseStage;
   if (!base || base === inst.stage) return null;

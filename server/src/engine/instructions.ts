@@ -92,28 +92,46 @@ export function copySteps(model: Model, stage: Stage, before?: Inst): CopyStep[]
   for (const s of stageChain(stage).reverse()) {
     for (const inst of s.instructions) {
       if (before && s === stage && inst.index >= before.index) break;
-      if (inst.keyword !== 'COPY' && inst.keyword !== 'ADD') continue;
-      const d = copyDestination(inst);
-      if (!d) continue;
-      const raw = inst.form === 'exec' ? d.value : unquote(d.value);
-      const e = expand(raw, inst.scope, model.escapeChar);
-      const srcWords = copySources(inst);
-      const sources = srcWords.map((w) => {
-        const v = expand(inst.form === 'exec' ? w.value : unquote(w.value), inst.scope, model.escapeChar);
-        return v.unresolved.length ? null : v.value;
-      });
-      let dest: string | null = null;
-      if (!e.unresolved.length && e.value !== null) {
-        const cwd = workdirAt(inst, model.escapeChar);
-        dest = e.value.startsWith('/') ? resolvePath('/', e.value) : cwd === null ? null : resolvePath(cwd, e.value);
-      }
-      const from = inst.flags.find((f) => f.name.toLowerCase() === 'from')?.value ?? null;
-      const destIsDir = raw.endsWith('/') || raw === '.' || srcWords.length > 1 || (e.value ?? '').endsWith('/');
-      out.push({ inst, dest, destIsDir, sources, from });
+      const step = copyStep(model, inst);
+      if (step) out.push(step);
     }
   }
   return out;
 }
+
+/** One COPY/ADD as a CopyStep (null for other instructions and a COPY without destination), once per instruction and lint. */
+function copyStep(model: Model, inst: Inst): CopyStep | null {
+  if (inst.keyword !== 'COPY' && inst.keyword !== 'ADD') return null;
+  const kept = copyStepMemo.get(inst);
+  if (kept !== undefined && kept.escapeChar === model.escapeChar) return kept.step;
+  const step = computeCopyStep(model, inst);
+  copyStepMemo.set(inst, { escapeChar: model.escapeChar, step });
+  return step;
+}
+const copyStepMemo = new WeakMap<Inst, { escapeChar: string; step: CopyStep | null }>();
+
+function computeCopyStep(model: Model, inst: Inst): CopyStep | null {
+  const d = copyDestination(inst);
+  if (!d) return null;
+  const raw = inst.form === 'exec' ? d.value : unquote(d.value);
+  const e = expand(raw, inst.scope, model.escapeChar);
+  const srcWords = copySources(inst);
+  const sources = srcWords.map((w) => {
+    const v = expand(inst.form === 'exec' ? w.value : unquote(w.value), inst.scope, model.escapeChar);
+    return v.unresolved.length ? null : v.value;
+  });
+  let dest: string | null = null;
+  if (!e.unresolved.length && e.value !== null) {
+    const cwd = workdirAt(inst, model.escapeChar);
+    dest = e.value.startsWith('/') ? resolvePath('/', e.value) : cwd === null ? null : resolvePath(cwd, e.value);
+  }
+  const from = inst.flags.find((f) => f.name.toLowerCase() === 'from')?.value ?? null;
+  const destIsDir = raw.endsWith('/') || raw === '.' || srcWords.length > 1 || (e.value ?? '').endsWith('/');
+  return { inst, dest, destIsDir, sources, from };
+}
+
+const lastComponent = (p: string) => p.replace(/\/+$/, '').slice(p.replace(/\/+$/, '').lastIndexOf('/') + 1);
+const BIN_DIRS = new Set(['/', '/bin', '/usr/bin', '/usr/local/bin', '/sbin', '/usr/sbin', '/busybox']);
 
 /**
  * Whether a COPY/ADD before `inst` (in its stage chain) may put a program named one of `names`
@@ -123,14 +141,12 @@ export function copySteps(model: Model, stage: Stage, before?: Inst): CopyStep[]
  */
 export function mayCopyProgram(model: Model, inst: Inst, names: readonly string[]): boolean {
   if (!inst.stage) return false;
-  const base = (p: string) => p.replace(/\/+$/, '').slice(p.replace(/\/+$/, '').lastIndexOf('/') + 1);
-  const binDirs = new Set(['/', '/bin', '/usr/bin', '/usr/local/bin', '/sbin', '/usr/sbin', '/busybox']);
   for (const c of copySteps(model, inst.stage, inst)) {
-    if (c.sources.some((s) => s === null || names.includes(base(s)) || s.replace(/\/+$/, '').endsWith('/bin') || /^\/?(bin|busybox)$/.test(s.replace(/\/+$/, '')))) return true;
+    if (c.sources.some((s) => s === null || names.includes(lastComponent(s)) || s.replace(/\/+$/, '').endsWith('/bin') || /^\/?(bin|busybox)$/.test(s.replace(/\/+$/, '')))) return true;
     const dirLike = c.sources.some((s) => s !== null && (s.endsWith('/') || s === '.' || s.includes('*')));
     // A directory copied somewhere unknown, or into a bin directory (or `/`), may bring anything.
     if (c.dest === null) { if (dirLike) return true; continue; }
-    if (names.includes(base(c.dest)) || (binDirs.has(c.dest) && dirLike)) return true;
+    if (names.includes(lastComponent(c.dest)) || (BIN_DIRS.has(c.dest) && dirLike)) return true;
   }
   return false;
 }

@@ -467,6 +467,9 @@ export const CACHE_KINDS: Record<CacheKind, { label: string; dirs: string[] }> =
   zypper: { label: "zypper's cache", dirs: ['/var/cache/zypp'] },
 };
 
+/** CACHE_KINDS' directories, normalised, in CACHE_KINDS' order. */
+const CACHE_DIRS = (Object.keys(CACHE_KINDS) as CacheKind[]).map((k) => [k, CACHE_KINDS[k].dirs.map(normalisePath)] as const);
+
 const RPM_TOOLS = new Set(['yum', 'dnf', 'dnf5', 'microdnf', 'tdnf']);
 /** Options taking a separate value, written before the subcommand, per tool. */
 const PRE_SUB_VALUE_OPTS: Record<string, Set<string>> = {
@@ -550,6 +553,7 @@ export function cachesWritten(cmd: ShellCommand, inst: Inst): CacheKind[] {
         break;
     }
   }
+  if (!kinds.length) return kinds;
   return kinds.filter((k) => !CACHE_KINDS[k].dirs.some((d) => mountKeepsOut(inst, d)));
 }
 
@@ -562,8 +566,9 @@ export function cachesRemoved(cmd: ShellCommand, inst: Inst): CacheKind[] {
   const kinds = new Set<CacheKind>();
   const removed = removedDirs(cmd);
   if (removed.length) {
-    for (const k of Object.keys(CACHE_KINDS) as CacheKind[]) {
-      if (CACHE_KINDS[k].dirs.some((d) => removed.some((r) => pathWithin(d, r)))) kinds.add(k);
+    // removedDirs and CACHE_DIRS are normalised already (normalisePath is idempotent).
+    for (const [k, dirs] of CACHE_DIRS) {
+      if (dirs.some((d) => removed.some((r) => d === r || (r === '/' ? d.startsWith('/') : d.startsWith(r + '/'))))) kinds.add(k);
     }
   }
   const apt = aptCall(cmd, inst);

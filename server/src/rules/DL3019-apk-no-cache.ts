@@ -23,7 +23,7 @@ export default defineRule({
   check(model) {
     const out: RawFinding[] = [];
     for (const inst of model.instructions) {
-      if (mountKeepsOut(inst, '/var/cache/apk')) continue;
+      if (inst.keyword !== 'RUN' || mountKeepsOut(inst, '/var/cache/apk')) continue;
       const runs = runArgvs(inst);
       runs.forEach(({ argv, cmd }, k) => {
         const call = apkCall(argv, inst);

@@ -30,9 +30,8 @@ export default defineRule({
         const filledHere = new Set<CacheKind>();
         for (const cmd of inst.shell.commands) {
           const removed = cachesRemoved(cmd, inst);
-          const stale = removed.filter((k) => !filledHere.has(k) && left.has(k));
-          if (stale.length) {
-            const k = stale[0];
+          const k = removed.find((r) => !filledHere.has(r) && left.has(r));
+          if (k !== undefined) {
             const earlier = left.get(k)!;
             const first = cmd.argv[0].range, last = cmd.argv[cmd.argv.length - 1].range;
             out.push({

@@ -27,12 +27,15 @@ export default defineRule({
     const declared = new Set(model.globalScope.keys());
     const candidates = [...declared, ...PLATFORM_ARGS];
     const firstFrom = model.stages[0]?.from;
+    // The same undefined name usually recurs in many FROMs: its guess is looked up once.
+    const guesses = new Map<string, string | null>();
     for (const stage of model.stages) {
       for (const v of variableRefs(stage.from)) {
         const name = v.getName();
         if (!name || declared.has(name) || PLATFORM_ARGS.has(name)) continue;
         const range = v.getNameRange();
-        const guess = closestName(name, candidates);
+        let guess = guesses.get(name);
+        if (guess === undefined) guesses.set(name, (guess = closestName(name, candidates)));
         const fixes = guess
           ? [fix(`Change to '${guess}'`, [replace(range, guess)], 'suggestion')]
           : firstFrom ? [fix(`Declare 'ARG ${name}' before the first FROM`, [insertLinesBefore(model, firstFrom, [`${keywordText(firstFrom) === 'from' ? 'arg' : 'ARG'} ${name}`])], 'suggestion')] : [];
