@@ -4,7 +4,7 @@
 import { describe, it, before, beforeEach } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { DockerfileParser, type Instruction } from 'dockerfile-ast';
-import { clearParseCache, parseDockerfile, type ParsedDockerfile } from '../../server/src/engine/parse';
+import { clearParseCache, keptChunks, parseDockerfile, type ParsedDockerfile } from '../../server/src/engine/parse';
 import { LineIndex } from '../../server/src/engine/text';
 import { clearEngineCaches, lint } from '../../server/src/engine';
 import { initEngine } from '../../server/src/host/shellWasm';
@@ -83,6 +83,25 @@ describe('chunked parse', () => {
       const kept = flat(parseDockerfile(edited, new LineIndex(edited)));
       assert.deepEqual(kept, flat(DockerfileParser.parse(edited)));
     }
+  });
+
+  it('drops the chunks of versions typed past: those no recent parse used', () => {
+    const text = generateDockerfile(2_000);
+    parseDockerfile(text, new LineIndex(text));
+    const perVersion = keptChunks();
+    assert.ok(perVersion > 30, `a 2,000-line file is kept in many chunks (${perVersion})`);
+    // Ten versions, each with one more line at the top: every chunk moves, so each is new.
+    let latest: ParsedDockerfile | null = null;
+    for (let k = 1; k <= 10; k++) { const t = '\n'.repeat(k) + text; latest = parseDockerfile(t, new LineIndex(t)); }
+    assert.ok(keptChunks() <= 4 * perVersion + 4, `kept ${keptChunks()} chunks, at most the last four versions' (${4 * perVersion})`);
+    // The latest version's chunks are kept: parsing it again gives the same objects.
+    const t = '\n'.repeat(10) + text;
+    const again = parseDockerfile(t, new LineIndex(t)).getInstructions();
+    assert.deepEqual(again, latest!.getInstructions());
+    assert.ok(again.every((inst, i) => inst === latest!.getInstructions()[i]), 'every instruction is the kept object');
+    // Parsed again and again, the older versions go: only that version's chunks stay.
+    for (let k = 0; k < 4; k++) parseDockerfile(t, new LineIndex(t));
+    assert.ok(keptChunks() <= perVersion + 2, `kept ${keptChunks()} chunks, one version's (${perVersion})`);
   });
 
   it('keeps the parse of unchanged chunks between versions (same instruction objects)', () => {

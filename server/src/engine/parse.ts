@@ -34,20 +34,37 @@ const SENTINEL = 'LWCHUNKEND';
 /** Joins tried before the rest of the document is parsed as one chunk (bounds the work). */
 const MAX_JOINS = 3;
 
-interface Chunk { instructions: Instruction[]; comments: Comment[]; directives: ParserDirective[]; escape: string }
+interface Chunk { instructions: Instruction[]; comments: Comment[]; directives: ParserDirective[]; escape: string; used: number }
 
-// Kept parses, least recently used first; bounded by count and by characters.
+// Kept parses, least recently used first. A chunk not used by any of the last KEEP_PARSES
+// parses is dropped (the chunks of versions the user typed past: after an Enter near the top
+// of a 30,000-line file every chunk below is new, and keeping the old ones for long held
+// hundreds of megabytes); the counts below bound the rest.
 const chunkCache = new Map<string, Chunk>();
+const KEEP_PARSES = 4;
 const MAX_CHUNKS = 3000;
 const MAX_CHUNK_CHARS = 4_000_000;
 let cachedChars = 0;
+let parses = 0;
 
 /** Forget every kept parse (tests, benchmarks of the cold path). */
 export function clearParseCache(): void { chunkCache.clear(); cachedChars = 0; }
 
+/** How many chunks are kept (tests). */
+export function keptChunks(): number { return chunkCache.size; }
+
+function dropStale(): void {
+  for (const [key, chunk] of chunkCache) {
+    if (chunk.used > parses - KEEP_PARSES) break; // LRU order: the rest were used later
+    chunkCache.delete(key);
+    cachedChars -= key.length;
+  }
+}
+
 export function parseDockerfile(text: string, lines: LineIndex): ParsedDockerfile {
   const n = lines.lineCount;
   if (n < MIN_CHUNKED_LINES || !shiftingAvailable()) return DockerfileParser.parse(text);
+  parses++;
   const instructions: Instruction[] = [];
   const comments: Comment[] = [];
   // The first chunk holds the directives; they give the escape character of the others.
@@ -68,6 +85,7 @@ export function parseDockerfile(text: string, lines: LineIndex): ParsedDockerfil
     for (const c of chunk.comments) comments.push(c);
     from = to;
   }
+  dropStale();
   return {
     getInstructions: () => instructions,
     getComments: () => comments,
@@ -107,7 +125,7 @@ function parseChunk(text: string, lines: LineIndex, from: number, to: number, es
   const source = prefix + body + (last ? '' : SENTINEL + '\n');
   const key = `${shift}\u0000${from === 0 ? '' : escape}\u0000${source}`;
   const hit = chunkCache.get(key);
-  if (hit) { chunkCache.delete(key); chunkCache.set(key, hit); return hit; }
+  if (hit) { chunkCache.delete(key); chunkCache.set(key, hit); hit.used = parses; return hit; }
   const df = parseShifted(source, shift);
   let instructions = df.getInstructions();
   if (!last) {
@@ -117,7 +135,7 @@ function parseChunk(text: string, lines: LineIndex, from: number, to: number, es
   }
   // Only what lies in the chunk's own lines (not the escape line above it).
   const comments = prefix ? df.getComments().filter((c) => c.getRange().start.line >= from) : df.getComments();
-  const chunk: Chunk = { instructions, comments, directives: df.getDirectives(), escape: df.getEscapeCharacter() };
+  const chunk: Chunk = { instructions, comments, directives: df.getDirectives(), escape: df.getEscapeCharacter(), used: parses };
   if (key.length <= MAX_CHUNK_CHARS / 8) {
     chunkCache.set(key, chunk);
     cachedChars += key.length;
