@@ -36,6 +36,17 @@ describe('robustness', () => {
     }), { numRuns: 400 });
   });
 
+  it('inputs dockerfile-ast itself throws on are linted, not lost (found by fuzzing)', () => {
+    // dockerfile-ast's getHeredocs throws on `RUN \` followed by a line starting with `\#`.
+    for (const text of ['FROM debian:12\nRUN \\\n\\#!/bin/bash\n', 'FROM debian:12\n\\\n\\#!/bin/bash\nRUN \\\n\\#!/bin/bash\n', 'FROM a\nCOPY \\\n\\#x /y\n']) {
+      const m = buildModel(text);
+      assert.ok(m.instructions.length >= 2, JSON.stringify(text));
+      const r = lint(text, everything);
+      assert.deepEqual(r.ruleErrors, []);
+      assert.ok(r.findings.some((f) => f.code === 'LW1001' || f.code === 'DL3006'), 'the other instructions are still judged');
+    }
+  });
+
   it('fix-all terminates and keeps generated Dockerfiles parseable', () => {
     fc.assert(fc.property(dockerfile, (text) => {
       const r = fixAll(text, everything);

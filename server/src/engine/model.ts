@@ -106,7 +106,13 @@ export function buildModel(text: string): Model {
         index: -1, keyword, node, range, keywordRange: node.getInstructionRange(), args, flags,
         stage: null, scope: globalScope, form: null, json: null, bodyRange: null, shellText: null, shell: null, heredocs: [],
       };
-      if (FORM_KEYWORDS.has(keyword)) analyseForm(own, text, lines, escapeChar);
+      if (FORM_KEYWORDS.has(keyword)) {
+        // dockerfile-ast can throw on strange input (see heredocsOf): the instruction then has
+        // no form, and the rest of the document is still linted.
+        try { analyseForm(own, text, lines, escapeChar); } catch {
+          Object.assign(own, { args, form: null, json: null, bodyRange: null, shellText: null, shell: null, heredocs: [] });
+        }
+      }
       nodeFacts.set(node, own);
     }
     const { keyword, range, args, flags } = own;
@@ -287,6 +293,14 @@ function readDirectives(ast: ParsedDockerfile): Directives {
   return d;
 }
 
+/**
+ * dockerfile-ast's heredocs of an instruction; none when it fails on the input (it throws on
+ * `RUN \` + a next line starting with an escaped `\#`, found by the ShellCheck mapping fuzz).
+ */
+function heredocsOf(node: Instruction): import('dockerfile-ast').Heredoc[] {
+  try { return (node as unknown as { getHeredocs(): import('dockerfile-ast').Heredoc[] }).getHeredocs(); } catch { return []; }
+}
+
 /** Decide exec vs shell form and, for shell form, parse the body with the shell parser. */
 function analyseForm(inst: Inst, text: string, lines: LineIndex, escapeChar: string): void {
   let first = inst.args[0];
@@ -299,7 +313,7 @@ function analyseForm(inst: Inst, text: string, lines: LineIndex, escapeChar: str
   const startOff = lines.offsetAt(first.range.start);
   const endOff = lines.offsetAt(inst.range.end);
   inst.bodyRange = lines.range(startOff, endOff);
-  const heredocNodes = (inst.keyword === 'RUN' || inst.keyword === 'COPY') && 'getHeredocs' in inst.node ? (inst.node as unknown as { getHeredocs(): import('dockerfile-ast').Heredoc[] }).getHeredocs() : [];
+  const heredocNodes = (inst.keyword === 'RUN' || inst.keyword === 'COPY') && 'getHeredocs' in inst.node ? heredocsOf(inst.node) : [];
   inst.heredocs = heredocNodes.map((h) => {
     const cr = h.getContentRange();
     return { name: h.getName(), contentRange: cr, content: cr ? lines.textOf(cr) : '' };
