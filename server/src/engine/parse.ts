@@ -18,6 +18,7 @@
 // (dockerfile-ast computes every position through its document's positionAt/offsetAt).
 import { DockerfileParser, type Comment, type Instruction, type ParserDirective } from 'dockerfile-ast';
 import type { LineIndex } from './text';
+import { KeptMap } from './kept';
 
 /** What the model reads of a parse: dockerfile-ast's Dockerfile API, for the whole document. */
 export interface ParsedDockerfile {
@@ -34,32 +35,24 @@ const SENTINEL = 'LWCHUNKEND';
 /** Joins tried before the rest of the document is parsed as one chunk (bounds the work). */
 const MAX_JOINS = 3;
 
-interface Chunk { instructions: Instruction[]; comments: Comment[]; directives: ParserDirective[]; escape: string; used: number }
+interface Chunk { instructions: Instruction[]; comments: Comment[]; directives: ParserDirective[]; escape: string }
+/** A kept parse: the chunk, or null when a continuation or heredoc runs on past its end. */
+interface Kept { chunk: Chunk | null; used: number }
 
 // Kept parses, least recently used first. A chunk not used by any of the last KEEP_PARSES
 // parses is dropped (the chunks of versions the user typed past: after an Enter near the top
 // of a 30,000-line file every chunk below is new, and keeping the old ones for long held
-// hundreds of megabytes); the counts below bound the rest.
-const chunkCache = new Map<string, Chunk>();
-const KEEP_PARSES = 4;
-const MAX_CHUNKS = 3000;
+// hundreds of megabytes); the bounds cap the rest.
 const MAX_CHUNK_CHARS = 4_000_000;
-let cachedChars = 0;
+const chunkCache = new KeptMap<Kept>(3000, MAX_CHUNK_CHARS);
+const KEEP_PARSES = 4;
 let parses = 0;
 
 /** Forget every kept parse (tests, benchmarks of the cold path). */
-export function clearParseCache(): void { chunkCache.clear(); cachedChars = 0; }
+export function clearParseCache(): void { chunkCache.clear(); }
 
 /** How many chunks are kept (tests). */
 export function keptChunks(): number { return chunkCache.size; }
-
-function dropStale(): void {
-  for (const [key, chunk] of chunkCache) {
-    if (chunk.used > parses - KEEP_PARSES) break; // LRU order: the rest were used later
-    chunkCache.delete(key);
-    cachedChars -= key.length;
-  }
-}
 
 export function parseDockerfile(text: string, lines: LineIndex): ParsedDockerfile {
   const n = lines.lineCount;
@@ -85,7 +78,7 @@ export function parseDockerfile(text: string, lines: LineIndex): ParsedDockerfil
     for (const c of chunk.comments) comments.push(c);
     from = to;
   }
-  dropStale();
+  chunkCache.dropWhile((k) => k.used <= parses - KEEP_PARSES);
   return {
     getInstructions: () => instructions,
     getComments: () => comments,
@@ -125,7 +118,14 @@ function parseChunk(text: string, lines: LineIndex, from: number, to: number, es
   const source = prefix + body + (last ? '' : SENTINEL + '\n');
   const key = `${shift}\u0000${from === 0 ? '' : escape}\u0000${source}`;
   const hit = chunkCache.get(key);
-  if (hit) { chunkCache.delete(key); chunkCache.set(key, hit); hit.used = parses; return hit; }
+  if (hit) { hit.used = parses; return hit.chunk; }
+  const chunk = readChunk(source, shift, from, to, last, prefix !== '');
+  // Kept either way: a cut a continuation runs past is not parsed again on the next keystroke.
+  if (key.length <= MAX_CHUNK_CHARS / 8) chunkCache.set(key, { chunk, used: parses });
+  return chunk;
+}
+
+function readChunk(source: string, shift: number, from: number, to: number, last: boolean, prefixed: boolean): Chunk | null {
   const df = parseShifted(source, shift);
   let instructions = df.getInstructions();
   if (!last) {
@@ -134,18 +134,8 @@ function parseChunk(text: string, lines: LineIndex, from: number, to: number, es
     instructions = instructions.slice(0, -1);
   }
   // Only what lies in the chunk's own lines (not the escape line above it).
-  const comments = prefix ? df.getComments().filter((c) => c.getRange().start.line >= from) : df.getComments();
-  const chunk: Chunk = { instructions, comments, directives: df.getDirectives(), escape: df.getEscapeCharacter(), used: parses };
-  if (key.length <= MAX_CHUNK_CHARS / 8) {
-    chunkCache.set(key, chunk);
-    cachedChars += key.length;
-    while (chunkCache.size > MAX_CHUNKS || cachedChars > MAX_CHUNK_CHARS) {
-      const oldest = chunkCache.keys().next().value as string;
-      chunkCache.delete(oldest);
-      cachedChars -= oldest.length;
-    }
-  }
-  return chunk;
+  const comments = prefixed ? df.getComments().filter((c) => c.getRange().start.line >= from) : df.getComments();
+  return { instructions, comments, directives: df.getDirectives(), escape: df.getEscapeCharacter() };
 }
 
 // ---------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@
 import { Parser, Language, type Tree } from 'web-tree-sitter';
 import type { Range } from '../../../shared/types';
 import { LineIndex } from './text';
+import { KeptMap } from './kept';
 
 let parser: Parser | null = null;
 let initPromise: Promise<void> | null = null;
@@ -153,11 +154,8 @@ export function parseShell(src: ShellSource, index: LineIndex): ShellScript {
  * MAX_CACHED (and very long bodies are not kept at all), so memory stays flat however many
  * files a CLI run reads.
  */
-const shellCache = new Map<string, { line: number; script: ShellScript }>();
-const MAX_CACHED = 4000;
 const MAX_CACHED_CHARS = 20_000;
-const MAX_TOTAL_CHARS = 2_000_000;
-let cachedChars = 0;
+const shellCache = new KeptMap<{ line: number; script: ShellScript }>(4000, 2_000_000);
 
 export function parseShellCached(src: ShellSource, index: LineIndex, form: string): ShellScript {
   const n = src.text.length;
@@ -170,10 +168,9 @@ export function parseShellCached(src: ShellSource, index: LineIndex, form: strin
   const key = `${form}\u0000${at.character}\u0000${raw}`;
   const hit = shellCache.get(key);
   if (hit && hit.line !== at.line) {
-    const moved = { line: at.line, script: shiftScript(hit.script, at.line - hit.line) };
-    shellCache.delete(key);
-    shellCache.set(key, moved);
-    return moved.script;
+    const script = shiftScript(hit.script, at.line - hit.line);
+    shellCache.set(key, { line: at.line, script });
+    return script;
   }
   return cached(key, () => parseShell(src, index), at.line);
 }
@@ -213,24 +210,14 @@ export function parseDetachedCached(key: string, parse: () => ShellScript): Shel
 
 function cached(key: string, parse: () => ShellScript, line: number): ShellScript {
   const hit = shellCache.get(key);
-  if (hit) {
-    shellCache.delete(key);
-    shellCache.set(key, hit);
-    return hit.script;
-  }
+  if (hit) return hit.script;
   const script = parse();
   shellCache.set(key, { line, script });
-  cachedChars += key.length;
-  while (shellCache.size > MAX_CACHED || cachedChars > MAX_TOTAL_CHARS) {
-    const oldest = shellCache.keys().next().value as string;
-    shellCache.delete(oldest);
-    cachedChars -= oldest.length;
-  }
   return script;
 }
 
 /** Empty the parse cache (tests, memory pressure). */
-export function clearShellCache(): void { shellCache.clear(); cachedChars = 0; }
+export function clearShellCache(): void { shellCache.clear(); }
 
 /**
  * A syntax node copied out of the WASM tree into plain JS: web-tree-sitter's node API marshals
